@@ -1,0 +1,108 @@
+/// A word list from `patterns/<lang>/lexicon/<name>.txt`.
+///
+/// Format: UTF-8, one entry per line; `#` starts a comment (a whole line, or after a space);
+/// an entry may have several words; `entry | tag tag` attaches tags (e.g. `fem`). Entries are
+/// folded like the text (see `ArabicFolding`), so they are written in normal spelling.
+public struct Lexicon: Sendable {
+    public let name: String
+    /// Folded entry (words joined by one space) → tags.
+    public private(set) var entries: [String: Set<String>] = [:]
+    /// The longest entry, in words, to bound multiword lookups.
+    public private(set) var maxWords = 0
+    /// First word of every multiword entry, to skip lookups that cannot match.
+    private var firstWords: Set<String> = []
+
+    public init(name: String, entries: [(String, Set<String>)] = []) {
+        self.name = name
+        for (e, tags) in entries { add(e, tags: tags) }
+    }
+
+    public mutating func add(_ entry: String, tags: Set<String> = []) {
+        let words = ArabicFolding.fold(entry).split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard !words.isEmpty else { return }
+        let key = words.joined(separator: " ")
+        entries[key, default: []].formUnion(tags)
+        maxWords = max(maxWords, words.count)
+        firstWords.insert(String(words[0]))
+    }
+
+    public func contains(_ folded: String) -> Bool { entries[folded] != nil }
+    public func tags(_ folded: String) -> Set<String>? { entries[folded] }
+    public func startsEntry(_ folded: String) -> Bool { firstWords.contains(folded) }
+    public var count: Int { entries.count }
+
+    /// Parses a lexicon file; errors carry the file and line.
+    public static func parse(_ contents: String, name: String, path: String) throws(PatternError) -> Lexicon {
+        var lex = Lexicon(name: name)
+        for (i, raw) in contents.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            if let hash = line.firstIndex(of: "#"), hash == line.startIndex || line[line.index(before: hash)] == " " {
+                line = line[..<hash]
+            }
+            let parts = line.split(separator: "|", maxSplits: 1)
+            guard let entry = parts.first?.trimmingSpaces, !entry.isEmpty else {
+                if parts.count > 1 { throw PatternError(.init(path: path, line: i + 1, column: 1), "tags without an entry") }
+                continue
+            }
+            let tags = parts.count > 1 ? Set(parts[1].split(separator: " ").map(String.init)) : []
+            lex.add(String(entry), tags: tags)
+        }
+        return lex
+    }
+}
+
+/// Known speakers across documents: `patterns/<lang>/gazetteer.tsv`, one entity a line:
+/// `id<TAB>canonical name<TAB>type<TAB>variant|variant|…`. Lines starting with `#` are comments.
+public struct Gazetteer: Sendable {
+    public struct Entity: Sendable, Equatable {
+        public let id: String
+        public let name: String
+        public let type: SpeakerType
+        public let variants: [String]
+    }
+    public private(set) var entities: [Entity] = []
+    /// Folded name key (canonical or variant) → entity index.
+    private var byKey: [String: Int] = [:]
+
+    public init() {}
+
+    public static func parse(_ contents: String, path: String) throws(PatternError) -> Gazetteer {
+        var g = Gazetteer()
+        for (i, raw) in contents.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            if line.trimmingSpaces.isEmpty || line.hasPrefix("#") { continue }
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard cols.count >= 3, !cols[0].isEmpty, !cols[1].isEmpty else {
+                throw PatternError(.init(path: path, line: i + 1, column: 1), "expected id<TAB>name<TAB>type[<TAB>variants]")
+            }
+            guard let type = SpeakerType(rawValue: String(cols[2])) else {
+                throw PatternError(.init(path: path, line: i + 1, column: cols[0].count + cols[1].count + 3),
+                                   "type '\(cols[2])' is not person, organization or unnamed")
+            }
+            let variants = cols.count > 3 ? cols[3].split(separator: "|").map { String($0.trimmingSpaces) } : []
+            let id = String(cols[0])
+            if g.entities.contains(where: { $0.id == id }) {
+                throw PatternError(.init(path: path, line: i + 1, column: 1), "duplicate entity id '\(id)'")
+            }
+            let e = Entity(id: id, name: String(cols[1]), type: type, variants: variants)
+            for key in [e.name] + variants {
+                let k = Gazetteer.key(key)
+                if let other = g.byKey[k], g.entities[other].id != id {
+                    throw PatternError(.init(path: path, line: i + 1, column: 1), "name '\(key)' already belongs to '\(g.entities[other].id)'")
+                }
+                g.byKey[k] = g.entities.count
+            }
+            g.entities.append(e)
+        }
+        return g
+    }
+
+    /// The normalised name key: folded, tokens joined by one space.
+    public static func key(_ name: String) -> String {
+        ArabicFolding.fold(name).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
+    }
+
+    public func entity(forName name: String) -> Entity? {
+        byKey[Gazetteer.key(name)].map { entities[$0] }
+    }
+}

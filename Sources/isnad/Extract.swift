@@ -1,0 +1,4 @@
+import ArgumentParser
+struct Extract: ParsableCommand {
+    func run() throws {}
+}
