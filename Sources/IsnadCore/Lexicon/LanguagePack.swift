@@ -7,6 +7,7 @@ public struct LanguagePack: Sendable {
     public let patterns: PatternSet
     public let lexicons: [String: Lexicon]
     public let gazetteer: Gazetteer
+    public let settings: LanguageSettings
 
     /// Lexicons the resolver reads; each must exist (it may be empty).
     public static let lexiconNames = [
@@ -18,11 +19,13 @@ public struct LanguagePack: Sendable {
         lexicons[name] ?? Lexicon(name: name)
     }
 
-    public init(directory: String, patterns: PatternSet, lexicons: [String: Lexicon], gazetteer: Gazetteer) {
+    public init(directory: String, patterns: PatternSet, lexicons: [String: Lexicon], gazetteer: Gazetteer,
+                settings: LanguageSettings) {
         self.directory = directory
         self.patterns = patterns
         self.lexicons = lexicons
         self.gazetteer = gazetteer
+        self.settings = settings
     }
 
     /// Loads a language directory. `nil` looks in the usual places (see `defaultDirectory`).
@@ -42,7 +45,12 @@ public struct LanguagePack: Sendable {
         }
         let gazPath = dir + "/gazetteer.tsv"
         let gazetteer = FileSystem.exists(gazPath) ? try Gazetteer.parse(try FileSystem.readUTF8(gazPath), path: gazPath) : Gazetteer()
-        return LanguagePack(directory: dir, patterns: patterns, lexicons: lexicons, gazetteer: gazetteer)
+        let settingsPath = dir + "/language.txt"
+        guard FileSystem.exists(settingsPath) else {
+            throw PatternError(.init(path: settingsPath, line: 0, column: 0), "missing language settings file")
+        }
+        let settings = try LanguageSettings.parse(try FileSystem.readUTF8(settingsPath), path: settingsPath)
+        return LanguagePack(directory: dir, patterns: patterns, lexicons: lexicons, gazetteer: gazetteer, settings: settings)
     }
 
     /// `--patterns` if given (a language folder, or a folder holding `ar/`); else

@@ -1,0 +1,151 @@
+import PCRE2
+
+/// The work on one document. Created per document; not shared between threads.
+struct DocumentRun {
+    let x: Extractor
+    let text: AnalyzedText
+    var words: [WordInfo?] = []
+    var cues: [CueHit] = []
+    /// Token → the cue hit index that covers it.
+    var cueAt: [Int?] = []
+    /// Token → end token of a complementiser starting there (and the folded byte its content starts at).
+    var compAt: [Int: (end: Int, byte: Int)] = [:]
+    /// Token indices where a trailing writer's clause starts.
+    var trailStarts: [Int] = []
+    /// Colons of heading rules (`head` set), as token indices.
+    var headingHits: [(CompiledRule, Int)] = []
+    var vetoed: [Bool] = []
+    var furniture: [Bool] = []
+    var reader: PhraseReader!
+    var entities = DocumentEntities()
+    /// Person mentions found anywhere in the document (pre-pass), by start token.
+    var mentions: [(phrase: NounPhrase, entity: Int)] = []
+
+    static let maxRegion = 22
+
+    init(extractor: Extractor, text: AnalyzedText) {
+        self.x = extractor
+        self.text = text
+    }
+
+    var tokens: [AnalyzedText.Token] { text.tokens }
+
+    // MARK: Scanning
+
+    mutating func scan(scratch: MatchScratch) throws(PCRE2Error) {
+        let folded = text.source.folded
+        words = tokens.map { $0.kind == .word ? x.lex.classify($0.text) : nil }
+        cueAt = Array(repeating: nil, count: tokens.count)
+        vetoed = Array(repeating: false, count: tokens.count)
+        furniture = Array(repeating: false, count: tokens.count)
+
+        if let lead = x.leadSet {
+            for h in try lead.hits(in: folded, scratch: scratch, limits: x.limits) {
+                for k in text.tokenRange(ofBytes: h.range) { furniture[k] = true }
+            }
+        }
+        if let veto = x.vetoSet {
+            for h in try veto.hits(in: folded, scratch: scratch, limits: x.limits) {
+                for k in text.tokenRange(ofBytes: h.range) { vetoed[k] = true }
+            }
+        }
+        for h in try x.compSet.hits(in: folded, scratch: scratch, limits: x.limits) {
+            let r = text.tokenRange(ofBytes: h.range)
+            guard !r.isEmpty else { continue }
+            compAt[r.lowerBound] = (r.upperBound, h.range.upperBound)
+        }
+        if let trail = x.trailSet {
+            for h in try trail.hits(in: folded, scratch: scratch, limits: x.limits) {
+                let r = text.tokenRange(ofBytes: h.range)
+                if !r.isEmpty { trailStarts.append(r.lowerBound) }
+            }
+        }
+        if let head = x.headSet {
+            for h in try head.hits(in: folded, scratch: scratch, limits: x.limits) {
+                let r = text.tokenRange(ofBytes: h.range)
+                if !r.isEmpty, tokens[r.lowerBound].mark == ":" { headingHits.append((h.rule, r.lowerBound)) }
+            }
+        }
+        for h in try x.cueSet.hits(in: folded, scratch: scratch, limits: x.limits) {
+            let r = text.tokenRange(ofBytes: h.range)
+            guard !r.isEmpty else { continue }
+            let rule = h.rule
+            let lemma = ArabicFolding.fold(rule["lemma"] ?? "")
+            let word = tokens[r.lowerBound].text
+            let conj = DocumentRun.hasConjunction(word, lemma: lemma, proclitics: ["و", "ف"])
+            let hit = CueHit(
+                rule: rule, role: CueRole(rawValue: rule["role"] ?? "verb") ?? .verb,
+                lemma: rule["lemma"] ?? "", family: rule["family"] ?? "",
+                tokens: r, span: text.source.originalRange(h.range),
+                feminine: h.match["fem"] != nil, plural: h.match["pl"] != nil, dual: h.match["du"] != nil,
+                governs: (rule["governs"] ?? "").split(separator: " ").map { ArabicFolding.fold($0) },
+                relay: rule["relay"].map { ArabicFolding.fold($0) },
+                confidence: Double(rule["confidence"] ?? "") ?? 1.0,
+                conjunction: conj)
+            if r.contains(where: { vetoed[$0] || furniture[$0] }) { continue }
+            for k in r { cueAt[k] = cues.count }
+            cues.append(hit)
+        }
+        var barrier = Array(repeating: false, count: tokens.count)
+        for k in tokens.indices where cueAt[k] != nil || compAt[k] != nil { barrier[k] = true }
+        reader = PhraseReader(text: text, words: words, lex: x.lex, barrier: barrier)
+        findMentions()
+    }
+
+    /// `وأضاف` carries a conjunction; `وصف` (a lemma starting with و) does not, `ووصف` does.
+    static func hasConjunction(_ word: String, lemma: String, proclitics: [Character]) -> Bool {
+        guard let f = word.first, proclitics.contains(f) else { return false }
+        if lemma.first != f { return true }
+        let second = word.dropFirst().first
+        return second == f || second == "ي" || second == "ت" || second.map(proclitics.contains) == true
+    }
+
+    /// Pre-pass: every titled or named person phrase in the document, so that titles bind to
+    /// names and surnames resolve even before (or without) a cue next to them.
+    mutating func findMentions() {
+        var i = 0
+        while i < tokens.count {
+            guard let w = words[i], !furniture[i],
+                  !w.classes.intersection([.title, .honorific, .givenName]).isEmpty else { i += 1; continue }
+            let end = min(tokens.count, sentenceEnd(of: i))
+            if let np = reader.phrase(at: i, end: end), np.head == .person, let name = np.name {
+                let e = register(np, name: name)
+                mentions.append((np, e))
+                i = np.range.upperBound
+            } else {
+                i += 1
+            }
+        }
+    }
+
+    mutating func register(_ np: NounPhrase, name: Range<Int>) -> Int {
+        let stems = name.compactMap { words[$0]?.stem }
+        let e = entities.person(named: stems, tokens: name, text: text.text(of: name), givenNames: x.givenNames)
+        for t in np.titles {
+            let key = t.compactMap { k -> String? in
+                guard let w = words[k], !w.classes.contains(.honorific) else { return nil }
+                return w.stem
+            }
+            if let head = t.first(where: { words[$0]?.classes.contains(.title) == true }).flatMap({ words[$0]?.stem }) {
+                entities.bind(title: key, head: head, at: t.lowerBound, to: e)
+            }
+        }
+        if let f = np.feminine, entities[e].feminine == nil { entities[e].feminine = f }
+        return e
+    }
+
+    func sentenceEnd(of i: Int) -> Int {
+        text.sentences[tokens[i].sentence].upperBound
+    }
+
+    func sentenceStart(of i: Int) -> Int {
+        text.sentences[tokens[i].sentence].lowerBound
+    }
+
+    func isPunct(_ i: Int, _ marks: Set<Unicode.Scalar>) -> Bool {
+        i >= 0 && i < tokens.count && tokens[i].kind == .punct && tokens[i].mark.map(marks.contains) == true
+    }
+
+    static let commas: Set<Unicode.Scalar> = ["،", ",", "؛", ";"]
+    static let dashes: Set<Unicode.Scalar> = ["-", "–", "—", "ـ"]
+}

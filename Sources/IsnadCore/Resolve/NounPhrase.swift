@@ -1,0 +1,216 @@
+/// A phrase that can be a speaker: `الرئيس الروسي فلاديمير بوتين`, `مصادر مطلعة`,
+/// `وزارة الصحة`, `"عسيري"`.
+public struct NounPhrase: Sendable, Equatable {
+    public enum Head: Sendable, Equatable {
+        /// A person named or described by a title (`الرئيس`, `المحلل`).
+        case person
+        case organization
+        case unnamed
+        /// A statement or report (`البيان`), which speaks for its issuer.
+        case document
+        /// A news outlet (`رويترز`, `وكالة الأنباء السعودية`).
+        case outlet
+    }
+
+    /// Tokens of the whole phrase.
+    public var range: Range<Int>
+    /// Tokens of the proper name inside it.
+    public var name: Range<Int>?
+    /// Tokens of titles and descriptions before the name, or of the whole phrase without a name.
+    public var titles: [Range<Int>] = []
+    public var head: Head
+    /// Grammatical gender known from the lexicon (a feminine title or given name).
+    public var feminine: Bool?
+}
+
+/// Reads noun phrases over the tokens of one document.
+struct PhraseReader {
+    let text: AnalyzedText
+    let words: [WordInfo?]
+    let lex: Lexicons
+    /// Tokens that belong to a cue or a complementiser: a phrase never runs into them.
+    let barrier: [Bool]
+
+    static let maxNameTokens = 5
+    static let maxComplements = 4
+
+    func isPunct(_ i: Int, _ marks: Set<Unicode.Scalar>) -> Bool {
+        text.tokens[i].kind == .punct && text.tokens[i].mark.map(marks.contains) == true
+    }
+
+    /// A short quotation that is a name or a term the writer flags (`"عسيري"`, `«داعش»`,
+    /// `قناة "العربية"`) rather than speech (ANNOTATION.md convention 4): at most three words,
+    /// each a name-like word (no article, not a common word) or an outlet or institution.
+    func termQuote(at i: Int) -> AnalyzedText.Quote? {
+        guard text.tokens[i].kind == .punct, AnalyzedText.isQuoteMark(text.tokens[i].mark),
+              let q = text.quote(openingAt: i), q.close != nil, !q.inner.isEmpty, q.inner.count <= 3 else { return nil }
+        for k in q.inner {
+            guard let w = words[k] else { return nil }
+            let c = w.classes
+            if !c.intersection([.outlet, .organization]).isEmpty { continue }
+            if c.contains(.stop) || c.contains(.time) || w.article || !w.proclitic.isEmpty { return nil }
+            if !c.isSubset(of: [.givenName, .particle, .feminine, .honorific, .title, .nationality]) { return nil }
+        }
+        return q
+    }
+
+    /// The phrase that starts at token `i` and ends before `end`, or nil when what stands there
+    /// cannot speak (an inanimate noun, a clause). `bare` lets an unknown word with no title
+    /// before it start a name (`قال بوتين`); only right after a verb is that a safe guess.
+    func phrase(at i: Int, end: Int, bare: Bool = true) -> NounPhrase? {
+        var j = i
+        var name: Range<Int>?
+        var titles: [Range<Int>] = []
+        var titleStart: Int?
+        var head: NounPhrase.Head?
+        var feminine: Bool?
+        var complements = 0
+        enum Last { case none, honorific, title, org, unnamed, document, outlet, name, complement }
+        var last = Last.none
+        // A given name further on means unknown words before it are complements, not a name
+        // (`مدرب مانشستر يونايتد لويس فان جال`).
+        let givenAhead: Int? = (i..<min(end, i + 12)).first { k in
+            words[k]?.classes.contains(.givenName) == true && !(words[k]?.classes.contains(.stop) ?? false)
+        }
+
+        func closeTitles(at k: Int) {
+            if let s = titleStart, s < k { titles.append(s..<k) }
+            titleStart = nil
+        }
+        func startTitle(_ k: Int) { if titleStart == nil { titleStart = k } }
+
+        loop: while j < end {
+            if barrier[j] && j > i { break }
+            let tok = text.tokens[j]
+            if tok.kind == .punct {
+                if name == nil, let q = termQuote(at: j), let close = q.close, close < end,
+                   last != .name {
+                    // A quoted name or outlet: «عكاظ», "عسيري".
+                    if last == .none || last == .honorific || last == .title || last == .complement {
+                        if last == .none || last == .honorific || (q.inner.count <= 3 && givenAhead == nil) {
+                            closeTitles(at: j)
+                            name = q.inner
+                            if head == nil { head = .person }
+                            last = .name
+                            j = close + 1
+                            continue
+                        }
+                    }
+                    if last == .unnamed || last == .org || last == .outlet || last == .document {
+                        complements += 1; last = .complement; j = close + 1; continue
+                    }
+                    break
+                }
+                if isPunct(j, ["("]), last != .none, let close = (j + 1..<min(end, j + 5)).first(where: { isPunct($0, [")"]) }) {
+                    // `مصادر (الرياضي)`: an outlet or place in brackets completes the phrase.
+                    if close > j + 1, (j + 1..<close).allSatisfy({ words[$0] != nil }) {
+                        j = close + 1
+                        continue
+                    }
+                }
+                if isPunct(j, ["،", ","]), name == nil, last != .none, j + 1 < end, let w = words[j + 1],
+                   !w.classes.intersection([.honorific, .title, .givenName]).isEmpty {
+                    // Apposition: `المتحدث باسم قوات التحالف، العميد ركن أحمد عسيري`.
+                    j += 1
+                    continue
+                }
+                break
+            }
+            guard let w = words[j] else { break }
+            let c = w.classes
+            // Multiword entries first: a title or an institution.
+            let nTitle = lex.longestEntry(lex.titles, at: j, words: words, limit: end)
+            let nOrg = lex.longestEntry(lex.organizations, at: j, words: words, limit: end)
+            let nOutlet = lex.longestEntry(lex.outlets, at: j, words: words, limit: end)
+            if c.contains(.stop) && nTitle == 0 && nOrg == 0 {
+                // A preposition inside a title chain: `المستشار في مكتب وزير الدفاع`.
+                if name == nil, [.title, .org, .complement].contains(last), j + 1 < end,
+                   let n = words[j + 1], !n.classes.intersection([.organization, .title]).isEmpty {
+                    complements += 1
+                    j += 1
+                    continue
+                }
+                break
+            }
+            if c.contains(.time) && nTitle == 0 && nOrg == 0 { break }
+            if name != nil {
+                // After the name: an apposed title (`لويس فان جال مدرب مانشستر يونايتد`).
+                if nTitle > 0 && last == .name {
+                    startTitle(j); j += nTitle; last = .title; complements = 0; continue
+                }
+                if [.title, .complement].contains(last), complements < PhraseReader.maxComplements,
+                   c.isDisjoint(with: [.givenName, .honorific]), w.proclitic.isEmpty || w.article {
+                    complements += 1; j += 1; last = .complement; continue
+                }
+                break
+            }
+            if c.contains(.honorific) && nTitle == 0 {
+                startTitle(j); last = .honorific
+                if c.contains(.feminine) { feminine = true }
+                j += 1; continue
+            }
+            if nTitle > 0 && !(c.contains(.givenName) && last == .honorific) {
+                startTitle(j)
+                if head == nil { head = .person }
+                if c.contains(.feminine) { feminine = true }
+                j += nTitle; last = .title; complements = 0; continue
+            }
+            if nOrg > 0 || nOutlet > 0 {
+                startTitle(j)
+                if head == nil { head = nOrg >= nOutlet ? .organization : .outlet }
+                j += max(nOrg, nOutlet); last = nOrg >= nOutlet ? .org : .outlet; complements = 0; continue
+            }
+            if c.contains(.unnamed) {
+                startTitle(j)
+                if head == nil { head = .unnamed }
+                j += 1; last = .unnamed; complements = 0; continue
+            }
+            if c.contains(.document) {
+                startTitle(j)
+                if head == nil { head = .document }
+                j += 1; last = .document; complements = 0; continue
+            }
+            if !c.intersection([.nationality, .portfolio]).isEmpty {
+                if last == .none { break }
+                j += 1; last = .complement; continue
+            }
+            let nameStart = c.contains(.givenName)
+                || (c.isEmpty && !w.article && w.proclitic.isEmpty
+                    && ((last == .none && bare) || last == .honorific || ((last == .title || last == .complement) && givenAhead == nil)))
+            if nameStart && (givenAhead == nil || givenAhead == j || c.contains(.givenName)) {
+                closeTitles(at: j)
+                let e = nameEnd(from: j, end: end, arabic: c.contains(.givenName))
+                name = j..<e
+                if head == nil { head = .person }
+                if c.contains(.givenName) && c.contains(.feminine) && feminine == nil { feminine = true }
+                j = e; last = .name; continue
+            }
+            if [.title, .org, .unnamed, .document, .outlet, .complement].contains(last), complements < PhraseReader.maxComplements {
+                // A genitive or an adjective completing the head: `قائد المنطقة العسكرية`, `مصادر مطلعة`.
+                complements += 1; j += 1; last = .complement; continue
+            }
+            break loop
+        }
+        closeTitles(at: name?.lowerBound ?? j)
+        guard let head, j > i else { return nil }
+        // Drop a trailing quote or bracket that belonged to the phrase's last word only.
+        return NounPhrase(range: i..<j, name: name, titles: titles, head: head, feminine: feminine)
+    }
+
+    /// End of a personal name starting at `i`: given names, particles, and unknown words (with
+    /// the article only after an Arabic given name: `عبدالعزيز الجبرين`, not `بوتين الغرب`).
+    func nameEnd(from i: Int, end: Int, arabic: Bool) -> Int {
+        var k = i + 1
+        while k < end, k - i < PhraseReader.maxNameTokens, !barrier[k], let w = words[k] {
+            let c = w.classes
+            if c.contains(.givenName) || c.contains(.particle) { k += 1; continue }
+            if !c.isEmpty { break }
+            if w.article && !arabic { break }
+            // `بالتورط`, `للحرب`: a preposition with the article is never inside a name.
+            if w.article && !w.proclitic.isEmpty { break }
+            if !w.proclitic.isEmpty && !arabic { break }
+            k += 1
+        }
+        return k
+    }
+}

@@ -1,0 +1,412 @@
+/// Reading each cue's clause: where its content starts and ends, and where its speaker is.
+extension DocumentRun {
+    /// What opens a cue's content.
+    struct Opener {
+        enum Kind { case complementiser, colon, quote, governed, speech, merged }
+        var kind: Kind
+        /// First token of the opener (the end of the subject region).
+        var at: Int
+        /// First token of the content, and the folded byte it starts at (after a governed
+        /// proclitic such as the ب of بوقف).
+        var token: Int
+        var byte: Int
+        var mergedCue: Int?
+    }
+
+    func byteStart(_ k: Int) -> Int { k < tokens.count ? tokens[k].bytes.lowerBound : text.source.folded.count }
+
+    /// The governed preposition at token `k`, if the cue governs one there: a separate word
+    /// (`إلى`, `على`) or an attached letter (`ب` of `بوقف`). Returns the content start byte.
+    func governed(at k: Int, by cue: CueHit) -> (token: Int, byte: Int)? {
+        guard k < tokens.count, let w = words[k], !cue.governs.isEmpty else { return nil }
+        if cue.governs.contains(w.folded) { return (k + 1, byteStart(k + 1)) }
+        for g in cue.governs where g.count == 1 && w.folded.hasPrefix(g) && w.folded.count > 2 {
+            // An attached preposition: content starts inside the token, after the letter.
+            if w.classes.contains(.stop) { continue }
+            return (k, tokens[k].bytes.lowerBound + g.utf8.count)
+        }
+        return nil
+    }
+
+    /// After a complementiser, a colon or a governed preposition, one more opener may follow
+    /// directly (`إلى أن`, `أن:`); skip it.
+    func settle(_ o: Opener) -> Opener {
+        var o = o
+        var guardCount = 0
+        while o.token < tokens.count, guardCount < 3 {
+            guardCount += 1
+            if let c = compAt[o.token], o.kind != .complementiser || c.end > o.token {
+                if o.kind == .complementiser && o.token == o.at { break }
+                o.byte = c.byte; o.token = c.end; o.kind = o.kind == .governed ? .complementiser : o.kind
+                continue
+            }
+            if isPunct(o.token, [":"]) && o.kind != .colon { o.token += 1; o.byte = byteStart(o.token); continue }
+            break
+        }
+        return o
+    }
+
+    /// The first opener of `cue`'s content between `a` and `limit`, reading past the subject.
+    /// `consumed` collects other cues folded into this one (a saying participle after the
+    /// subject, `على لسان` naming a spokesperson).
+    func findOpener(from a: Int, limit: Int, cue: CueHit, index: Int, alias: inout NounPhrase?, consumed: inout Set<Int>) -> Opener? {
+        var k = a
+        while k < limit && k - a <= DocumentRun.maxRegion {
+            if let c = compAt[k] {
+                return settle(Opener(kind: .complementiser, at: k, token: c.end, byte: c.byte))
+            }
+            let t = tokens[k]
+            if t.kind == .punct {
+                if t.mark == ":" { return settle(Opener(kind: .colon, at: k, token: k + 1, byte: t.bytes.upperBound)) }
+                if AnalyzedText.isQuoteMark(t.mark), let q = text.quote(openingAt: k) {
+                    // A quotation opens the content when it is speech, not a flagged name, and
+                    // stands where content goes: right after the cue or a colon, or long enough.
+                    let speech = reader.termQuote(at: k) == nil
+                    if speech && (k == a || isPunct(k - 1, [":"]) || q.inner.count >= 3) {
+                        return Opener(kind: .quote, at: k, token: k, byte: t.bytes.lowerBound)
+                    }
+                    if let close = q.close { k = close + 1; continue }
+                    return nil
+                }
+                k += 1
+                continue
+            }
+            if let ci = cueAt[k], ci != index {
+                let other = cues[ci]
+                if other.role == .participle && other.family == "saying" && k > a {
+                    // `وحذر الوزير قائلا: "…"`: one content, one attribution.
+                    var o = settle(Opener(kind: .merged, at: k, token: other.tokens.upperBound,
+                                          byte: byteStart(other.tokens.upperBound), mergedCue: ci))
+                    if isPunct(o.token, [":"]) { o.token += 1; o.byte = byteStart(o.token) }
+                    return o
+                }
+                if other.role == .source && cue.role == .verb && k > a && other.family != "restating" {
+                    // `أكد البيت الأبيض على لسان المتحدث باسمه أن …`: the spokesperson is an alias.
+                    consumed.insert(ci)
+                    let start = other.tokens.upperBound
+                    if let np = reader.phrase(at: start, end: limit) {
+                        alias = np
+                        k = np.range.upperBound
+                    } else {
+                        k = start
+                    }
+                    continue
+                }
+                return nil
+            }
+            if let w = words[k], x.lex.speechNouns.contains(w.folded) {
+                // `نقلت الوكالة عن مسؤول قوله: …`
+                return settle(Opener(kind: .speech, at: k, token: k + 1, byte: byteStart(k + 1)))
+            }
+            if let g = governed(at: k, by: cue), k == a || phraseEnds(from: a, at: k) {
+                return settle(Opener(kind: .governed, at: k, token: g.token, byte: g.byte))
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// Whether a speaker phrase starting at `a` ends exactly at `k`.
+    func phraseEnds(from a: Int, at k: Int) -> Bool {
+        guard let np = reader.phrase(at: a, end: k) else { return false }
+        return np.range.upperBound == k
+    }
+
+    /// The content that starts at token `t` (folded byte `byte`) and ends by `limit`: a whole
+    /// quotation when it stands alone, else the clause to the sentence end (trimmed later).
+    func content(token t: Int, byte: Int, limit: Int) -> (Range<Int>, Kind, quoted: Bool)? {
+        guard t < limit else { return nil }
+        var start = t
+        while start < limit, tokens[start].kind == .punct, !AnalyzedText.isQuoteMark(tokens[start].mark) { start += 1 }
+        guard start < limit else { return nil }
+        if AnalyzedText.isQuoteMark(tokens[start].mark), let q = text.quote(openingAt: start), !q.inner.isEmpty {
+            let after = (q.close ?? (q.inner.upperBound - 1)) + 1
+            // Direct when nothing but punctuation (or a new cue) follows the quotation in the sentence.
+            var rest = after
+            while rest < limit, tokens[rest].kind == .punct { rest += 1 }
+            if reader.termQuote(at: start) == nil, rest >= limit || cueAt[rest] != nil || trailStarts.contains(rest) {
+                let r = byteStart(q.inner.lowerBound)..<tokens[q.inner.upperBound - 1].bytes.upperBound
+                return (r, .direct, true)
+            }
+        }
+        let startByte = start == t ? byte : byteStart(start)
+        var end = limit
+        if let trail = trailStarts.first(where: { $0 > start && $0 < end }) { end = trail }
+        guard end > start else { return nil }
+        let r = startByte..<tokens[end - 1].bytes.upperBound
+        return (r, .indirect, false)
+    }
+
+    /// Whether token `k` holds a speaker phrase in a quotation (then its words are not speech).
+    func insideSpeech(_ k: Int) -> Bool {
+        guard let qi = text.quoteOf[k] else { return false }
+        let q = text.quotes[qi]
+        return reader.termQuote(at: q.open) == nil
+    }
+
+    // MARK: Readings per role
+
+    /// Reads every cue in text order.
+    mutating func readCues() -> [Reading] {
+        var readings: [Reading] = []
+        var consumed = Set<Int>()
+        readings.append(contentsOf: headingColons())
+        for (i, c) in cues.enumerated() {
+            if consumed.contains(i) { continue }
+            if insideSpeech(c.tokens.lowerBound) { continue }
+            let r: Reading?
+            switch c.role {
+            case .verb: r = readVerb(c, index: i, consumed: &consumed)
+            case .participle: r = readParticiple(c, index: i, consumed: &consumed)
+            case .source: r = readSource(c, index: i, consumed: &consumed)
+            case .noun: r = readNoun(c, index: i, consumed: &consumed)
+            }
+            if let r { readings.append(r) }
+        }
+        return readings
+    }
+
+    func reading(_ c: CueHit, _ source: SpeakerSource, _ content: (Range<Int>, Kind, quoted: Bool), confidence: Double) -> Reading {
+        Reading(cue: c, source: source, alias: nil, content: content.0, kind: content.1, quoted: content.quoted,
+                sentence: sentenceEnd(of: c.tokens.lowerBound), confidence: confidence * c.confidence)
+    }
+
+    mutating func readVerb(_ c: CueHit, index: Int, consumed: inout Set<Int>) -> Reading? {
+        let a = c.tokens.upperBound
+        let sEnd = sentenceEnd(of: c.tokens.lowerBound)
+        var alias: NounPhrase?
+        if let op = findOpener(from: a, limit: sEnd, cue: c, index: index, alias: &alias, consumed: &consumed) {
+            if let m = op.mergedCue { consumed.insert(m) }
+            guard let body = content(token: op.token, byte: op.byte, limit: contentLimit(op.token, sEnd)) else { return nil }
+            let region = a..<(op.kind == .merged ? op.at : op.at)
+            var source: SpeakerSource?
+            if !region.isEmpty {
+                source = subject(in: region, cue: c)
+            }
+            if source == nil { source = subjectBefore(c) }
+            guard let source else { return nil }
+            var r = reading(c, source, body, confidence: 0.92)
+            r.alias = alias
+            return r
+        }
+        // No opener: a nominal content after the subject (`اتهم بوتين الغرب بالتورط …`).
+        guard c.family != "stance" else { return nil }
+        let np = reader.phrase(at: a, end: sEnd)
+        var start = np?.range.upperBound ?? a
+        var byte = byteStart(start)
+        if let g = governed(at: start, by: c) { start = g.token; byte = g.byte }
+        let wordsAfter = (start..<sEnd).filter { tokens[$0].kind == .word }.count
+        guard wordsAfter >= 3, let body = content(token: start, byte: byte, limit: sEnd) else { return nil }
+        guard let source: SpeakerSource = np.map({ .phrase($0) }) ?? subjectBefore(c) else { return nil }
+        return reading(c, source, body, confidence: 0.8)
+    }
+
+    /// Content may not run into furniture at the end of a paragraph.
+    func contentLimit(_ start: Int, _ sEnd: Int) -> Int {
+        var k = start
+        while k < sEnd, !furniture[k] { k += 1 }
+        return k
+    }
+
+    /// The subject in the words between a verb and its content's opener: a relayed source
+    /// (`نقلت الوكالة عن مسؤول`), the phrase right after the verb, or a titled phrase after an
+    /// adjunct (`قال في تصريح لـ«عكاظ» مدير الشرطة`). Nil when the words are an object.
+    func subject(in region: Range<Int>, cue c: CueHit) -> SpeakerSource? {
+        if let relay = c.relay, let r = region.first(where: { words[$0]?.folded == relay }),
+           let np = reader.phrase(at: r + 1, end: region.upperBound) {
+            return .phrase(np)
+        }
+        if let np = reader.phrase(at: region.lowerBound, end: region.upperBound) { return .phrase(np) }
+        for k in region.dropFirst() {
+            guard let w = words[k], !w.classes.intersection([.title, .honorific, .givenName, .organization, .unnamed, .outlet]).isEmpty else { continue }
+            if let np = reader.phrase(at: k, end: region.upperBound, bare: false) { return .phrase(np) }
+        }
+        return nil
+    }
+
+    /// Where the speaker is when no subject follows the verb: before it (`بوتين يؤكد`, `الوزير
+    /// الذي قال`), or nowhere (a continuation). Nil when the verb's subject is something that
+    /// cannot speak (`قرارات … تؤكد`, `اتفاق أعلن`): no attribution.
+    func subjectBefore(_ c: CueHit) -> SpeakerSource? {
+        let s = c.tokens.lowerBound
+        if c.conjunction { return .continuation }
+        let start = sentenceStart(of: s)
+        var b = s
+        while b > start, tokens[b - 1].kind == .word, s - b < 8, !reader.barrier[b - 1], !furniture[b - 1] { b -= 1 }
+        if b == s {
+            // Nothing but punctuation (or the sentence start) before the verb.
+            if s > start, isPunct(s - 1, [":"]) { return .continuation }
+            return .continuation
+        }
+        if let w = words[s - 1], x.lex.relatives.contains(w.folded) {
+            if s - 1 > start, let np = phraseEnding(at: s - 1, from: max(start, s - 9)) { return .phrase(np) }
+            return .continuation
+        }
+        if let w = words[s - 1], w.classes.contains(.stop) { return .continuation }
+        for b2 in b..<s {
+            if let np = reader.phrase(at: b2, end: s, bare: b2 == b), np.range.upperBound == s {
+                if np.titles.isEmpty, let name = np.name, np.head == .person, !isKnownName(name) { continue }
+                return .phrase(np)
+            }
+        }
+        // `وعن مستوى التنسيق … قال:` — a fronted prepositional phrase, then the verb.
+        var clauseStart = s - 1
+        while clauseStart > start, !isPunct(clauseStart - 1, DocumentRun.commas) { clauseStart -= 1 }
+        if let w = words[clauseStart], x.lex.fronting.contains(w.folded) || x.lex.fronting.contains(w.stem)
+            || (!w.proclitic.isEmpty && x.lex.fronting.contains(String(w.folded.dropFirst(w.proclitic.count)))) {
+            return .continuation
+        }
+        return nil
+    }
+
+    /// A speaker phrase that ends right before token `end`, starting no earlier than `from`.
+    func phraseEnding(at end: Int, from: Int) -> NounPhrase? {
+        for b in from..<end {
+            if let np = reader.phrase(at: b, end: end, bare: false), np.range.upperBound == end { return np }
+        }
+        return nil
+    }
+
+    /// A bare name before a verb counts only if the document names that person elsewhere with
+    /// a title or a given name, or the gazetteer knows it.
+    func isKnownName(_ name: Range<Int>) -> Bool {
+        let stems = name.compactMap { words[$0]?.stem }
+        if mentions.contains(where: { m in DocumentEntities.sameName(entities[m.entity].names[0], stems, givenNames: x.givenNames)
+            || entities[m.entity].names.contains { DocumentEntities.sameName($0, stems, givenNames: x.givenNames) } }) { return true }
+        return x.pack.gazetteer.entity(forName: text.text(of: name)) != nil
+    }
+
+    mutating func readParticiple(_ c: CueHit, index: Int, consumed: inout Set<Int>) -> Reading? {
+        let a = c.tokens.upperBound
+        let sEnd = sentenceEnd(of: c.tokens.lowerBound)
+        var alias: NounPhrase?
+        if let op = findOpener(from: a, limit: min(sEnd, a + 8), cue: c, index: index, alias: &alias, consumed: &consumed),
+           let body = content(token: op.token, byte: op.byte, limit: contentLimit(op.token, sEnd)) {
+            return reading(c, .clause, body, confidence: 0.88)
+        }
+        var start = a
+        var byte = byteStart(a)
+        if let g = governed(at: a, by: c) { start = g.token; byte = g.byte }
+        let wordsAfter = (start..<sEnd).filter { tokens[$0].kind == .word }.count
+        guard wordsAfter >= 1, c.family != "stance", let body = content(token: start, byte: byte, limit: sEnd) else { return nil }
+        return reading(c, .clause, body, confidence: 0.8)
+    }
+
+    mutating func readSource(_ c: CueHit, index: Int, consumed: inout Set<Int>) -> Reading? {
+        let sStart = sentenceStart(of: c.tokens.lowerBound)
+        let sEnd = sentenceEnd(of: c.tokens.lowerBound)
+        var k = c.tokens.upperBound
+        var cue = c
+        // `حسب ما صرح به`, `حسبما ذكرت الصحيفة`: the verb belongs to the marker.
+        if k < sEnd, words[k]?.folded == "ما" { k += 1 }
+        if k < sEnd, let ci = cueAt[k], cues[ci].role == .verb {
+            consumed.insert(ci)
+            let v = cues[ci]
+            cue = CueHit(rule: c.rule, role: c.role, lemma: c.lemma, family: c.family, tokens: c.tokens.lowerBound..<v.tokens.upperBound,
+                         span: c.span.lowerBound..<v.span.upperBound, feminine: v.feminine, plural: v.plural, dual: v.dual,
+                         governs: c.governs, relay: c.relay, confidence: c.confidence, conjunction: c.conjunction)
+            k = v.tokens.upperBound
+        }
+        var restating = c.family == "restating"
+        if k < sEnd, let w = words[k], x.lex.restating.contains(w.folded) { restating = true; k += 1 }
+        var np: NounPhrase?
+        if !restating {
+            np = reader.phrase(at: k, end: sEnd)
+            if np == nil, k < sEnd, let w = words[k], w.classes.contains(.stop), k + 1 < sEnd {
+                // `حسب ما صرح به`: a pronoun stands for the speaker.
+                if cue.tokens.upperBound > c.tokens.upperBound { restating = false }
+                k += 1
+            }
+        }
+        let afterNP = np?.range.upperBound ?? k
+        let statement = c.family == "statement"
+        let speaker: SpeakerSource
+        if let np { speaker = statement || np.head == .document ? .issuer(np) : .phrase(np) } else { speaker = .continuation }
+        if np == nil && !restating && cue.tokens.upperBound == c.tokens.upperBound && !statement { return nil }
+
+        // Content after the marker's phrase: an opener nearby, or the marker opens the sentence.
+        var dummy: NounPhrase?
+        var none = Set<Int>()
+        if let op = findOpener(from: afterNP, limit: min(sEnd, afterNP + 10), cue: cue, index: index, alias: &dummy, consumed: &none),
+           op.kind != .governed, let body = content(token: op.token, byte: op.byte, limit: contentLimit(op.token, sEnd)) {
+            var r = reading(cue, speaker, body, confidence: 0.85)
+            r.restating = restating
+            return r
+        }
+        let initial = c.tokens.lowerBound == sStart || isPunct(c.tokens.lowerBound - 1, DocumentRun.commas.union([":"]))
+            && c.conjunction
+        var before = c.tokens.lowerBound
+        while before > sStart, tokens[before - 1].kind == .punct, !AnalyzedText.isQuoteMark(tokens[before - 1].mark) { before -= 1 }
+        let parenthetical = c.tokens.lowerBound > sStart && isPunct(c.tokens.lowerBound - 1, DocumentRun.dashes.union(["("]))
+        if parenthetical {
+            // `القوات - وبحسب قناة "العربية" - قد أحبطت …`: the whole clause around it.
+            var start = sStart
+            if let lastComp = compAt.filter({ $0.key >= sStart && $0.key < c.tokens.lowerBound }).max(by: { $0.key < $1.key }) {
+                start = lastComp.value.end
+            }
+            guard let body = content(token: start, byte: byteStart(start), limit: sEnd) else { return nil }
+            return reading(cue, speaker, body, confidence: 0.75)
+        }
+        if initial || before == sStart {
+            var start = afterNP
+            while start < sEnd, tokens[start].kind == .punct { start += 1 }
+            // `وبحسب رويترز قال الوزير …`: the relayed speaker's own cue carries the content.
+            if start < sEnd, let ci = cueAt[start], cues[ci].role == .verb { return nil }
+            guard (start..<sEnd).filter({ tokens[$0].kind == .word }).count >= 2,
+                  let body = content(token: start, byte: byteStart(start), limit: sEnd) else { return nil }
+            var r = reading(cue, speaker, body, confidence: 0.8)
+            r.restating = restating
+            return r
+        }
+        // Postposed: `الحكومة ستخفض الضرائب، بحسب مصادر مطلعة`.
+        var start = sStart
+        if let lastOpen = compAt.filter({ $0.key >= sStart && $0.key < before }).max(by: { $0.key < $1.key }) {
+            start = lastOpen.value.end
+        }
+        guard before > start, (start..<before).filter({ tokens[$0].kind == .word }).count >= 2 else { return nil }
+        var body = content(token: start, byte: byteStart(start), limit: before)
+        if body?.1 == .direct, let b = body {
+            body = (b.0, .direct, true)
+        }
+        guard let body else { return nil }
+        var r = reading(cue, speaker, body, confidence: 0.8)
+        r.restating = restating
+        return r
+    }
+
+    mutating func readNoun(_ c: CueHit, index: Int, consumed: inout Set<Int>) -> Reading? {
+        let a = c.tokens.upperBound
+        let sEnd = sentenceEnd(of: c.tokens.lowerBound)
+        guard let np = reader.phrase(at: a, end: sEnd) else { return nil }
+        var alias: NounPhrase?
+        guard let op = findOpener(from: np.range.upperBound, limit: min(sEnd, np.range.upperBound + 8), cue: c, index: index, alias: &alias, consumed: &consumed),
+              op.kind != .governed,
+              let body = content(token: op.token, byte: op.byte, limit: contentLimit(op.token, sEnd)) else { return nil }
+        return reading(c, .phrase(np), body, confidence: 0.75)
+    }
+
+    /// ANNOTATION.md convention 1: a headline or short sub-heading `Name: claim` is an
+    /// attribution whose cue is the colon (rules of the `head` set find the colon).
+    func headingColons() -> [Reading] {
+        var out: [Reading] = []
+        for (rule, colon) in headingHits {
+            let para = tokens[colon].paragraph
+            guard para < text.paragraphs.count else { continue }
+            let p = text.paragraphs[para]
+            // The headline, or a short paragraph without a final full stop (a sub-heading).
+            let last = tokens[p.upperBound - 1]
+            guard para == 0 || (p.count <= 25 && !(last.kind == .punct && last.mark == ".")) else { continue }
+            guard colon > p.lowerBound, colon - p.lowerBound <= 6,
+                  let np = reader.phrase(at: p.lowerBound, end: colon), np.range.upperBound >= colon - 1 else { continue }
+            let end = p.upperBound
+            guard (colon + 1..<end).filter({ tokens[$0].kind == .word }).count >= 2,
+                  let body = content(token: colon + 1, byte: byteStart(colon + 1), limit: end) else { continue }
+            let hit = CueHit(rule: rule, role: .source, lemma: ":", family: "headline",
+                             tokens: colon..<(colon + 1), span: tokens[colon].span, feminine: false, plural: false, dual: false,
+                             governs: [], relay: nil, confidence: 1, conjunction: false)
+            out.append(Reading(cue: hit, source: .phrase(np), alias: nil, content: body.0, kind: body.1, quoted: body.quoted,
+                               sentence: end, confidence: 0.85))
+        }
+        return out
+    }
+}

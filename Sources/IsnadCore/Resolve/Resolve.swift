@@ -1,0 +1,249 @@
+/// Resolving speakers in text order and finishing contents.
+extension DocumentRun {
+    /// One resolved speaker, remembered for continuations.
+    struct Said {
+        var speaker: Speaker
+        var entity: Int?
+        var sentence: Int
+        var token: Int
+    }
+
+    mutating func resolve() -> [Attribution] {
+        var readings = readCues().sorted { $0.cue.tokens.lowerBound < $1.cue.tokens.lowerBound }
+        var history: [Said] = []
+        for i in readings.indices {
+            let r = readings[i]
+            let sentence = tokens[r.cue.tokens.lowerBound].sentence
+            var resolved: (Speaker, Int?, Double)
+            switch r.source {
+            case .phrase(let np):
+                resolved = speaker(for: np, cue: r.cue)
+            case .issuer(let np):
+                resolved = issuer(of: np, history: history)
+            case .continuation:
+                resolved = continuation(for: r.cue, history: history)
+            case .clause:
+                resolved = clauseSpeaker(of: r, before: readings[..<i], history: history)
+            }
+            if let alias = r.alias {
+                resolved.0.aliases.append(phraseText(alias))
+            }
+            readings[i].speaker = resolved.0
+            readings[i].entity = resolved.1
+            readings[i].confidence *= resolved.2
+            if let e = resolved.1 { entities[e].hasSpoken = true }
+            history.append(Said(speaker: resolved.0, entity: resolved.1, sentence: sentence, token: r.cue.tokens.lowerBound))
+        }
+        trimContents(&readings)
+        return finish(readings)
+    }
+
+    func phraseText(_ np: NounPhrase) -> String {
+        var r = np.range
+        while r.count > 1, tokens[r.upperBound - 1].kind == .punct { r = r.lowerBound..<(r.upperBound - 1) }
+        return text.text(of: r)
+    }
+
+    func mentionSpan(_ r: Range<Int>) -> Span {
+        let s = text.span(of: r)
+        return Span(text: text.source.text(s), start: s.lowerBound, end: s.upperBound)
+    }
+
+    func stems(_ r: Range<Int>) -> [String] {
+        r.compactMap { words[$0]?.stem }
+    }
+
+    /// The speaker a phrase names, through the document's entities.
+    mutating func speaker(for np: NounPhrase, cue: CueHit) -> (Speaker, Int?, Double) {
+        let mention = mentionSpan(np.range)
+        switch np.head {
+        case .person:
+            if let name = np.name {
+                let e = register(np, name: name)
+                learnGender(e, from: cue, np: np)
+                let ent = entities[e]
+                let resolution: Resolution = stems(name).count >= ent.bestCount ? .explicit : .alias
+                let gaz = x.pack.gazetteer.entity(forName: ent.bestText)
+                return (Speaker(name: ent.bestText, mention: mention, resolution: resolution, entity: gaz?.id, type: .person), e, 1.0)
+            }
+            let key = np.titles.flatMap { $0.compactMap { k -> String? in
+                guard let w = words[k], !w.classes.contains(.honorific) else { return nil }
+                return w.stem
+            } }
+            let head = np.range.first { words[$0]?.classes.contains(.title) == true }.flatMap { words[$0]?.stem } ?? key.first ?? ""
+            if let e = entities.resolve(title: key, head: head, at: np.range.lowerBound) {
+                learnGender(e, from: cue, np: np)
+                let ent = entities[e]
+                let gaz = x.pack.gazetteer.entity(forName: ent.bestText)
+                return (Speaker(name: ent.bestText, mention: mention, resolution: .title, entity: gaz?.id, type: .person,
+                                aliases: [phraseText(np)]), e, 0.95)
+            }
+            let e = entities.group(.person, stems: stems(np.range), tokens: np.range, text: phraseText(np))
+            learnGender(e, from: cue, np: np)
+            return (Speaker(name: phraseText(np), mention: mention, resolution: .explicit, type: .person), e, 0.9)
+        case .organization, .outlet, .document:
+            let e = entities.group(.organization, stems: stems(np.range), tokens: np.range, text: phraseText(np))
+            learnGender(e, from: cue, np: np)
+            let name = entities[e].bestText
+            let gaz = x.pack.gazetteer.entity(forName: name)
+            return (Speaker(name: name, mention: mention, resolution: .explicit, entity: gaz?.id, type: .organization), e, 0.95)
+        case .unnamed:
+            let e = entities.group(.unnamed, stems: stems(np.range), tokens: np.range, text: phraseText(np))
+            learnGender(e, from: cue, np: np)
+            return (Speaker(name: phraseText(np), mention: mention, resolution: .unnamed, type: .unnamed), e, 0.95)
+        }
+    }
+
+    /// A verb before its subject agrees with it in gender (`قالت الوزيرة`, `قال الوزير`), so a
+    /// verb-first cue tells the speaker's gender for later continuations.
+    mutating func learnGender(_ e: Int, from cue: CueHit, np: NounPhrase) {
+        if cue.plural || cue.dual { entities[e].plural = true }
+        guard entities[e].feminine == nil, cue.role == .verb, np.range.lowerBound >= cue.tokens.upperBound,
+              !cue.plural, !cue.dual else { return }
+        entities[e].feminine = cue.feminine
+    }
+
+    /// A statement or report speaks for its issuer: the most recent organisation that spoke,
+    /// else the most recent speaker, else the document phrase itself.
+    mutating func issuer(of np: NounPhrase, history: [Said]) -> (Speaker, Int?, Double) {
+        if let last = history.last(where: { $0.speaker.type == .organization }) ?? history.last {
+            var s = last.speaker
+            s.resolution = .continuation
+            return (s, last.entity, 0.8)
+        }
+        let e = entities.group(.organization, stems: stems(np.range), tokens: np.range, text: phraseText(np))
+        return (Speaker(name: phraseText(np), mention: mentionSpan(np.range), resolution: .explicit, type: .organization), e, 0.6)
+    }
+
+    func compatible(_ said: Said, with cue: CueHit) -> Bool {
+        guard let e = said.entity else { return true }
+        let ent = entities[e]
+        if cue.plural || cue.dual { return ent.plural || ent.type != .person }
+        if cue.feminine { return ent.feminine != false }
+        return ent.feminine != true
+    }
+
+    /// No expressed subject: the most recent compatible speaker continues.
+    func continuation(for cue: CueHit, history: [Said]) -> (Speaker, Int?, Double) {
+        if let said = history.last(where: { compatible($0, with: cue) }) {
+            var s = said.speaker
+            s.resolution = .continuation
+            return (s, said.entity, history.last.map { $0.entity == said.entity } == true ? 0.85 : 0.7)
+        }
+        if let said = history.last {
+            var s = said.speaker
+            s.resolution = .continuation
+            return (s, said.entity, 0.45)
+        }
+        // Nobody has spoken yet: the first person the document names, if any.
+        if let m = mentions.first(where: { $0.phrase.range.lowerBound < cue.tokens.lowerBound }) {
+            let ent = entities[m.entity]
+            return (Speaker(name: ent.bestText, mention: mentionSpan(m.phrase.range), resolution: .continuation, type: .person), m.entity, 0.5)
+        }
+        return (Speaker(name: nil, mention: nil, resolution: .unresolved), nil, 0.2)
+    }
+
+    /// An adverbial participle takes the speaker of its clause: the last attribution earlier in
+    /// its sentence, else the first speaker phrase of the sentence (the subject of a verb that
+    /// is not itself a cue, like `قلل`), else the previous speaker.
+    mutating func clauseSpeaker(of r: Reading, before: ArraySlice<Reading>, history: [Said]) -> (Speaker, Int?, Double) {
+        let sentence = tokens[r.cue.tokens.lowerBound].sentence
+        if let prev = before.last(where: { tokens[$0.cue.tokens.lowerBound].sentence == sentence }), let s = prev.speaker {
+            var s2 = s
+            if s2.resolution == .explicit || s2.resolution == .title || s2.resolution == .alias { s2.resolution = .continuation }
+            return (s2, prev.entity, 0.95)
+        }
+        let start = sentenceStart(of: r.cue.tokens.lowerBound)
+        var k = start
+        while k < r.cue.tokens.lowerBound {
+            if !furniture[k], let w = words[k], !w.classes.intersection([.title, .honorific, .givenName, .organization, .unnamed]).isEmpty,
+               text.quoteOf[k] == nil, let np = reader.phrase(at: k, end: r.cue.tokens.lowerBound, bare: false) {
+                let (s, e, c) = speaker(for: np, cue: r.cue)
+                return (s, e, 0.85 * c)
+            }
+            k += 1
+        }
+        return continuation(for: r.cue, history: history)
+    }
+
+    // MARK: Contents
+
+    /// Ends an indirect content where a new attribution of the same speaker starts (`، مضيفا …`,
+    /// `وأضاف …`, `التي قال إن …`), and drops what is left empty or repeated.
+    func trimContents(_ readings: inout [Reading]) {
+        for i in readings.indices where !readings[i].quoted {
+            let c = readings[i].content
+            for j in readings.indices where j != i {
+                let other = readings[j]
+                let at = tokens[other.cue.tokens.lowerBound].bytes.lowerBound
+                guard at > c.lowerBound, at < readings[i].content.upperBound else { continue }
+                let same: Bool
+                switch other.source {
+                case .clause, .continuation: same = true
+                default: same = other.entity != nil && other.entity == readings[i].entity
+                }
+                if same { readings[i].content = c.lowerBound..<cutBefore(other.cue.tokens.lowerBound, after: c.lowerBound) }
+            }
+        }
+    }
+
+    /// The folded byte where a content cut before token `k` ends: back over punctuation and
+    /// the little words that belonged to the next clause (و، التي، كما …).
+    func cutBefore(_ k: Int, after start: Int) -> Int {
+        var e = k
+        while e > 0, tokens[e - 1].bytes.lowerBound >= start {
+            let t = tokens[e - 1]
+            if t.kind == .punct && !AnalyzedText.isQuoteMark(t.mark) { e -= 1; continue }
+            if let w = words[e - 1], x.lex.relatives.contains(w.folded) || x.lex.clauseOpeners.contains(w.folded) { e -= 1; continue }
+            break
+        }
+        return e > 0 ? max(start, tokens[e - 1].bytes.upperBound) : start
+    }
+
+    /// Original scalar span of a folded byte range, without the punctuation and spaces at its
+    /// edges (the final full stop is not part of a content).
+    func contentSpan(_ r: Range<Int>, quoted: Bool) -> Span? {
+        var s = text.source.originalOffset(ofFoldedByte: r.lowerBound)
+        var e = text.source.originalOffset(ofFoldedByte: r.upperBound)
+        let scalars = text.source.scalars
+        func trimmable(_ u: Unicode.Scalar) -> Bool {
+            if u.properties.isWhitespace { return true }
+            if quoted { return false }
+            return ".،,:؛;!؟?…-–—".unicodeScalars.contains(u)
+        }
+        while e > s, trimmable(scalars[e - 1]) { e -= 1 }
+        while s < e, scalars[s].properties.isWhitespace || (!quoted && "،,:؛;".unicodeScalars.contains(scalars[s])) { s += 1 }
+        guard e > s else { return nil }
+        return Span(text: text.source.text(s..<e), start: s, end: e)
+    }
+
+    /// Whether an indirect content holds speech in quotation marks (then it is mixed).
+    func hasQuotedSpeech(_ r: Range<Int>) -> Bool {
+        for q in text.quotes where tokens[q.open].bytes.lowerBound >= r.lowerBound && tokens[q.open].bytes.lowerBound < r.upperBound {
+            if reader.termQuote(at: q.open) == nil { return true }
+        }
+        return false
+    }
+
+    func finish(_ readings: [Reading]) -> [Attribution] {
+        var out: [Attribution] = []
+        var seen: [Range<Int>] = []
+        for r in readings {
+            guard let content = contentSpan(r.content, quoted: r.quoted) else { continue }
+            let range = content.start..<content.end
+            if seen.contains(range) { continue }
+            if r.restating && out.contains(where: { $0.content.start < range.upperBound && range.lowerBound < $0.content.end }) { continue }
+            seen.append(range)
+            var kind = r.kind
+            if kind == .indirect && hasQuotedSpeech(r.content) { kind = .mixed }
+            let cueText = r.cueText ?? text.source.text(r.cue.span)
+            let cue = Cue(span: Span(text: cueText, start: r.cue.span.lowerBound, end: r.cue.span.upperBound),
+                          lemma: r.cue.lemma, rule: r.cue.rule.id)
+            let speaker = r.speaker ?? Speaker(name: nil, mention: nil, resolution: .unresolved)
+            let confidence = (min(1, max(0, r.confidence)) * 1000).rounded() / 1000
+            out.append(Attribution(id: out.count + 1, speaker: speaker, cue: cue, content: content, kind: kind,
+                                   confidence: confidence, sentence: tokens[r.cue.tokens.lowerBound].sentence))
+        }
+        return out
+    }
+}

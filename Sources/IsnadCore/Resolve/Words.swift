@@ -1,0 +1,162 @@
+/// What the lexicons say about one word token.
+public struct WordClass: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
+    public static let title = WordClass(rawValue: 1 << 0)
+    public static let honorific = WordClass(rawValue: 1 << 1)
+    public static let organization = WordClass(rawValue: 1 << 2)
+    public static let unnamed = WordClass(rawValue: 1 << 3)
+    public static let document = WordClass(rawValue: 1 << 4)
+    public static let outlet = WordClass(rawValue: 1 << 5)
+    public static let givenName = WordClass(rawValue: 1 << 6)
+    public static let particle = WordClass(rawValue: 1 << 7)
+    public static let stop = WordClass(rawValue: 1 << 8)
+    public static let time = WordClass(rawValue: 1 << 9)
+    public static let nationality = WordClass(rawValue: 1 << 10)
+    public static let portfolio = WordClass(rawValue: 1 << 11)
+    public static let feminine = WordClass(rawValue: 1 << 12)
+
+    /// Classes that head a phrase able to speak.
+    public static let heads: WordClass = [.title, .organization, .unnamed, .document, .outlet]
+}
+
+/// A word token as the resolver sees it.
+public struct WordInfo: Sendable {
+    /// Folded text as written.
+    public let folded: String
+    /// The stem the lexicons matched (proclitic and article removed), or the best guess.
+    public let stem: String
+    /// Whether the word carries the definite article (الرئيس، للرئيس).
+    public let article: Bool
+    /// Whether a proclitic (و ف ب ل ك) was removed to find it.
+    public let proclitic: String
+    public let classes: WordClass
+}
+
+/// The lexicons of a language pack, looked up the way words occur in text.
+public struct Lexicons: Sendable {
+    let pack: LanguagePack
+    let titles, honorifics, organizations, unnamed, documents, outlets, givenNames, particles,
+        stops, times, nationalities, portfolios: Lexicon
+    let proclitics: [String]
+    let articles: [String]
+    let articleAfterL: [String]
+    let feminineSuffixes: [String]
+    let pluralSuffixes: [String]
+    public let relatives: Set<String>
+    public let fronting: Set<String>
+    public let restating: Set<String>
+    public let clauseOpeners: Set<String>
+    public let speechNouns: Set<String>
+    let all: [(Lexicon, WordClass)]
+
+    public init(_ pack: LanguagePack) {
+        self.pack = pack
+        titles = pack.lexicon("titles"); honorifics = pack.lexicon("honorifics")
+        organizations = pack.lexicon("organizations"); unnamed = pack.lexicon("unnamed")
+        documents = pack.lexicon("documents"); outlets = pack.lexicon("outlets")
+        givenNames = pack.lexicon("given-names"); particles = pack.lexicon("name-particles")
+        stops = pack.lexicon("stopwords"); times = pack.lexicon("time")
+        nationalities = pack.lexicon("nationalities"); portfolios = pack.lexicon("portfolios")
+        let s = pack.settings
+        proclitics = s["proclitics"].sorted { $0.count > $1.count }
+        articles = s["articles"]
+        articleAfterL = s["article-after-l"]
+        feminineSuffixes = s["feminine-suffixes"]
+        pluralSuffixes = s["plural-suffixes"]
+        relatives = Set(s["relatives"])
+        fronting = Set(s["fronting"])
+        restating = Set(s["restating-objects"])
+        clauseOpeners = Set(s["clause-openers"])
+        speechNouns = Set(s["speech-nouns"])
+        all = [(titles, .title), (honorifics, .honorific), (organizations, .organization), (unnamed, .unnamed),
+               (documents, .document), (outlets, .outlet), (givenNames, .givenName), (particles, .particle),
+               (stops, .stop), (times, .time), (nationalities, .nationality), (portfolios, .portfolio)]
+    }
+
+    /// Readings of a folded word: as written, without the article, without a proclitic (and then
+    /// without the article), in that order. Each is (stem, article, proclitic).
+    func readings(_ w: String) -> [(String, Bool, String)] {
+        var out: [(String, Bool, String)] = [(w, false, "")]
+        func stripArticle(_ s: String, proclitic: String) {
+            for a in articles where s.hasPrefix(a) && s.count > a.count + 1 {
+                out.append((String(s.dropFirst(a.count)), true, proclitic))
+            }
+        }
+        stripArticle(w, proclitic: "")
+        for p in proclitics where w.hasPrefix(p) && w.count > p.count + 1 {
+            let rest = String(w.dropFirst(p.count))
+            out.append((rest, false, p))
+            stripArticle(rest, proclitic: p)
+            // ل + ال is written لل: للرئيس = ل + (ا)لرئيس.
+            if articleAfterL.contains(where: { p.hasSuffix($0) }) {
+                for l in articleAfterL where rest.hasPrefix(l) && rest.count > l.count + 1 {
+                    out.append((String(rest.dropFirst(l.count)), true, p))
+                }
+            }
+        }
+        return out
+    }
+
+    /// Classifies one word: the first reading any lexicon knows wins; a nationality may also
+    /// carry a feminine or plural suffix (الروسية، الأمريكيين).
+    public func classify(_ w: String) -> WordInfo {
+        let rs = readings(w)
+        for (stem, article, proclitic) in rs {
+            var classes: WordClass = []
+            for (lex, cls) in all {
+                if let tags = lex.tags(stem) {
+                    classes.insert(cls)
+                    if tags.contains("fem") { classes.insert(.feminine) }
+                }
+            }
+            if classes.isEmpty, article || !proclitic.isEmpty || stem == w {
+                if let base = nationalityBase(stem) {
+                    classes.insert(.nationality)
+                    if base.fem { classes.insert(.feminine) }
+                }
+            }
+            // A bare proclitic reading must not turn a name into a stop word (وليد ≠ و + ليد).
+            if !classes.isEmpty && !(proclitic.isEmpty == false && classes == .stop && stem.count < 2) {
+                return WordInfo(folded: w, stem: stem, article: article, proclitic: proclitic, classes: classes)
+            }
+        }
+        // Unknown: the article reading if there is one (الجبرين), then a proclitic with the
+        // article (بالتورط، للحرب), else the word as written.
+        if let (stem, article, proclitic) = rs.first(where: { $0.1 && $0.2.isEmpty }) ?? rs.first(where: { $0.1 }) {
+            return WordInfo(folded: w, stem: stem, article: article, proclitic: proclitic, classes: [])
+        }
+        return WordInfo(folded: w, stem: w, article: false, proclitic: "", classes: [])
+    }
+
+    private func nationalityBase(_ s: String) -> (String, fem: Bool)? {
+        for f in feminineSuffixes where s.hasSuffix(f) {
+            let b = String(s.dropLast(f.count))
+            if nationalities.contains(b) { return (b, true) }
+        }
+        for p in pluralSuffixes where s.hasSuffix(p) {
+            let b = String(s.dropLast(p.count))
+            if nationalities.contains(b) { return (b, false) }
+        }
+        return nil
+    }
+
+    /// Longest multiword entry of `lex` starting at token `i` (counting tokens), 0 if none.
+    /// The first token is read through its readings; the following ones as written.
+    func longestEntry(_ lex: Lexicon, at i: Int, words: [WordInfo?], limit: Int) -> Int {
+        guard let first = words[i] else { return 0 }
+        var best = 0
+        for (stem, _, _) in readings(first.folded) {
+            if lex.contains(stem) { best = max(best, 1) }
+            guard lex.maxWords > 1, lex.startsEntry(stem) else { continue }
+            var key = stem
+            var k = i + 1
+            while k < limit, k - i < lex.maxWords, let w = words[k] {
+                key += " " + w.folded
+                if lex.contains(key) { best = max(best, k - i + 1) }
+                k += 1
+            }
+        }
+        return best
+    }
+}
