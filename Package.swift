@@ -43,6 +43,6 @@ let package = Package(
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(name: "IsnadCoreTests", dependencies: ["IsnadCore", "TestSupport"]),
         .testTarget(name: "IsnadOutputTests", dependencies: ["IsnadOutput", "TestSupport"]),
-        .testTarget(name: "IsnadCLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "IsnadCLITests", dependencies: ["TestSupport", "isnad"]),
     ]
 )

@@ -27,7 +27,9 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 public struct JSONLinesWriter: ResultWriter {
     public init() {}
     public mutating func begin() -> String { "" }
-    public mutating func write(_ doc: DocumentResult) -> String { DocumentJSON.render(doc, pretty: false) + "\n" }
+    public mutating func write(_ doc: DocumentResult) -> String { JSONLinesWriter.line(doc) }
+    /// One document's line; it depends on that document alone, so workers can render it.
+    public static func line(_ doc: DocumentResult) -> String { DocumentJSON.render(doc, pretty: false) + "\n" }
     public mutating func end() -> String { "" }
 }
 

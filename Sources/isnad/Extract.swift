@@ -7,82 +7,89 @@ struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the attributions of Arabic news texts.",
         discussion: """
-        Inputs are files, directories (every *.txt under them, in path order) or - for standard \
-        input. Offsets count Unicode scalars into each text exactly as read.
-        Exit status: 0 on success, 1 when some inputs failed (the rest is still processed and \
-        written), 2 for usage or pattern errors.
+        Inputs are files, directories (every *.txt under them, in path order; *.jsonl with \
+        --input jsonl) or - for standard input. With --input jsonl each line is a JSON object \
+        with "id" and "text"; its other fields (title, date, url, outlet …) are carried into the \
+        output. Output keeps the input order and is written as it goes, whatever --jobs is.
+
+        Faults (a file or line that is not valid UTF-8, a malformed JSON line, a line without \
+        "text", a document over --max-bytes) are reported on standard error with their place, \
+        skipped, and counted; the rest is processed.
+
+        Exit status: 0 on success, 1 when some inputs failed, 2 for usage or pattern errors.
         """)
 
     @Argument(help: ArgumentHelp("Files, directories or - (standard input).", valueName: "INPUT"))
     var inputs: [String] = []
 
+    @Option(help: "How to read inputs: text (one document per file) or jsonl (one JSON object per line).")
+    var input: InputReader.Mode = .text
+
     @Option(help: "Output format: json (an array of documents), jsonl (one document a line), csv (one attribution a row).")
-    var format: OutputFormatOption = .jsonl
+    var format: OutputFormat = .jsonl
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to PATH instead of standard output.", valueName: "PATH"))
     var output: String?
+
+    @Flag(help: "With --format csv: start with a UTF-8 byte order mark so that Excel shows Arabic.")
+    var excel = false
+
+    @Option(name: .shortAndLong, help: "Documents processed at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: ArgumentHelp("Skip documents larger than this many bytes.", valueName: "N"))
+    var maxBytes: Int = 16 * 1024 * 1024
+
+    @Flag(name: .shortAndLong, help: "No progress line on standard error.")
+    var quiet = false
 
     @OptionGroup var patterns: PatternOptions
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("give at least one input: a file, a directory, or - for standard input") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if maxBytes < 1 { throw ValidationError("--max-bytes must be at least 1") }
+        if excel && format != .csv { throw ValidationError("--excel applies to --format csv only") }
+        if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
     }
 
     func run() throws {
         let pack = try patterns.load()
         let extractor = Extractor(pack: pack)
-        var writer = format.format.makeWriter()
+        var writer = format.makeWriter(excel: excel)
         let sink = try OutputSink(path: output)
+        let reader = InputReader(paths: inputs, mode: input)
+        let jsonLine: @Sendable (DocumentResult) -> String = { JSONLinesWriter.line($0) }
+        let render = format == .jsonl ? jsonLine : nil
+        let runner = BatchRunner(extractor: extractor, decoder: InputDecoder(maxBytes: maxBytes), jobs: jobs, render: render)
+        let progress = Progress(enabled: !quiet && Terminal.isTTY(2), totalBytes: reader.totalBytes)
         sink.write(writer.begin())
-        var failures = 0
-        for input in inputs {
-            let files: [String]
-            if input == "-" {
-                files = ["-"]
-            } else if FileSystem.isDirectory(input) {
-                files = FileSystem.walk(input, suffix: ".txt")
-                if files.isEmpty {
-                    printError("\(input): no *.txt files in this directory")
-                    failures += 1
-                }
-            } else if FileSystem.exists(input) {
-                files = [input]
-            } else {
-                printError("\(input): no such file or directory")
-                failures += 1
-                continue
-            }
-            for file in files {
-                do {
-                    let bytes = file == "-" ? [UInt8](FileHandle.standardInput.readDataToEndOfFile()) : try FileSystem.readBytes(file)
-                    let text = try TextDecoding.decode(bytes, source: file == "-" ? "<stdin>" : file)
-                    let result = try extractor.extract(text, document: file == "-" ? "-" : file)
-                    sink.write(writer.write(result))
-                } catch {
-                    printError("\(error)")
-                    failures += 1
-                }
+        runner.run(reader) { outcome in
+            switch outcome {
+            case .document(let result, let rendered, let bytes):
+                sink.write(rendered ?? writer.write(result))
+                progress.document(bytes: bytes, attributions: result.attributions.count)
+            case .fault(let fault):
+                progress.clear()
+                printError(fault.description)
+                progress.fault()
             }
         }
         sink.write(writer.end())
+        progress.finish()
         try sink.close()
-        if failures > 0 { throw ExitCode(1) }
+        if progress.failures > 0 {
+            printError("\(progress.failures) input\(progress.failures == 1 ? "" : "s") failed; \(progress.documents) document\(progress.documents == 1 ? "" : "s") processed")
+            throw ExitCode(1)
+        }
     }
 }
 
-struct OutputFormatOption: ExpressibleByArgument {
-    let format: OutputFormat
-    init(_ format: OutputFormat) { self.format = format }
-    init?(argument: String) {
-        guard let f = OutputFormat(rawValue: argument) else { return nil }
-        format = f
-    }
-    static let jsonl = OutputFormatOption(.jsonl)
-    static var allValueStrings: [String] { OutputFormat.allCases.map(\.rawValue) }
-    var defaultValueDescription: String { format.rawValue }
-}
+extension InputReader.Mode: ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {}
 
-/// Standard output or a file, written as results come.
+/// Standard output or a file, written as results come (each document's text goes straight to
+/// the file descriptor, so an interrupted run keeps everything written so far).
 final class OutputSink {
     let handle: FileHandle
     let path: String?
@@ -104,5 +111,71 @@ final class OutputSink {
     }
     func close() throws {
         if path != nil { try handle.close() }
+    }
+}
+
+enum Terminal {
+    static func isTTY(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+}
+
+/// The progress line on standard error: documents, MB/s, attributions, failures, time left.
+final class Progress {
+    let enabled: Bool
+    let totalBytes: Int?
+    let start = Date()
+    var lastDraw = Date.distantPast
+    private(set) var documents = 0
+    private(set) var bytes = 0
+    private(set) var attributions = 0
+    private(set) var failures = 0
+    private var drawn = false
+
+    init(enabled: Bool, totalBytes: Int?) {
+        self.enabled = enabled
+        self.totalBytes = totalBytes
+    }
+
+    func document(bytes: Int, attributions: Int) {
+        documents += 1
+        self.bytes += bytes
+        self.attributions += attributions
+        draw()
+    }
+
+    func fault() {
+        failures += 1
+        draw()
+    }
+
+    func draw(force: Bool = false) {
+        guard enabled else { return }
+        let now = Date()
+        guard force || now.timeIntervalSince(lastDraw) >= 0.25 else { return }
+        lastDraw = now
+        let elapsed = max(now.timeIntervalSince(start), 0.001)
+        let mbps = Double(bytes) / 1_000_000 / elapsed
+        var line = "\(documents) documents  \(String(format: "%.1f", Double(bytes) / 1_000_000)) MB  \(String(format: "%.1f", mbps)) MB/s  \(attributions) attributions  \(failures) failures"
+        if let total = totalBytes, total > 0, bytes > 0, bytes < total {
+            let left = Double(total - bytes) / (Double(bytes) / elapsed)
+            line += "  ~\(Progress.duration(left)) left"
+        }
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+        drawn = true
+    }
+
+    func clear() {
+        guard enabled, drawn else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+
+    func finish() {
+        guard enabled else { return }
+        draw(force: true)
+        FileHandle.standardError.write(Data("\n".utf8))
+    }
+
+    static func duration(_ s: Double) -> String {
+        let t = Int(s.rounded())
+        return t >= 60 ? "\(t / 60)m\(String(format: "%02d", t % 60))s" : "\(t)s"
     }
 }

@@ -74,7 +74,7 @@ public struct PatternSet: Sendable {
     ]
     public static let allowedAttributes: [String: Set<String>] = [
         "cue": ["lemma", "role", "family", "governs", "relay", "confidence"],
-        "comp": ["strip"],
+        "comp": ["after"],
         "trail": [],
         "veto": [],
         "head": [],
@@ -178,6 +178,16 @@ struct Prelude {
         text += ")"
         self.text = fragments.isEmpty ? "" : text
         self.pieces = pieces
+        // Each fragment alone first: an unclosed bracket would otherwise swallow the fragments
+        // after it and be reported at the end of the block, in the wrong place. References to
+        // other fragments cannot resolve alone (PCRE2 115) and are checked with the block.
+        for (_, source) in pieces {
+            do { _ = try Regex("(?:" + source.text + "\n)", options: [.extended, .dupNames], jit: false) } catch {
+                if error.code == 115 { continue }
+                let offset = max(0, (error.offset ?? 0) - 3)
+                throw PatternError(source.location(ofByte: min(offset, source.text.utf8.count)), "\(error.message) (PCRE2 \(error.code))")
+            }
+        }
         if !fragments.isEmpty {
             do { _ = try Regex(self.text, options: [.extended, .dupNames], jit: false) } catch {
                 throw PatternError(location(ofByte: error.offset ?? 0, rule: nil), "\(error.message) (PCRE2 \(error.code))")

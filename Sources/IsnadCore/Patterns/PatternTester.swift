@@ -21,10 +21,10 @@ public struct PatternTester {
     /// folded offsets all differ from the first run.
     static let prefix = "تمهيدٌ 🙂 "
 
-    public static func run(_ patterns: PatternSet) -> Report {
+    public static func run(_ patterns: PatternSet, only: Set<String>? = nil) -> Report {
         var report = Report()
         let scratch = MatchScratch()
-        for compiled in patterns.allRules {
+        for compiled in patterns.allRules where only?.contains(compiled.id) ?? true {
             report.rules += 1
             let set = patterns.sets[compiled.rule.set]
             for example in compiled.rule.matches {

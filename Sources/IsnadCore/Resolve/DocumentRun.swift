@@ -10,6 +10,8 @@ struct DocumentRun {
     var cueAt: [Int?] = []
     /// Token → end token of a complementiser starting there (and the folded byte its content starts at).
     var compAt: [Int: (end: Int, byte: Int)] = [:]
+    /// Complementisers valid only after a source marker's phrase (`فإن`), by start token.
+    var sourceCompAt: [Int: (end: Int, byte: Int)] = [:]
     /// Token indices where a trailing writer's clause starts.
     var trailStarts: [Int] = []
     /// Colons of heading rules (`head` set), as token indices.
@@ -20,6 +22,8 @@ struct DocumentRun {
     var entities = DocumentEntities()
     /// Person mentions found anywhere in the document (pre-pass), by start token.
     var mentions: [(phrase: NounPhrase, entity: Int)] = []
+    /// Organisation phrases found anywhere, for statements that speak for their issuer.
+    var orgMentions: [NounPhrase] = []
 
     static let maxRegion = 22
 
@@ -34,7 +38,18 @@ struct DocumentRun {
 
     mutating func scan(scratch: MatchScratch) throws(PCRE2Error) {
         let folded = text.source.folded
-        words = tokens.map { $0.kind == .word ? x.lex.classify($0.text) : nil }
+        words = tokens.map { t in
+            guard t.kind == .word else { return nil }
+            var w = x.lex.classify(t.text)
+            // Folding makes على (on) and علي (Ali) one word; the original spelling tells them
+            // apart when the lexicons disagree.
+            if w.classes.contains(.stop) && w.classes.contains(.givenName), let last = text.source.scalars[t.span].last {
+                var c = w.classes
+                if last == "\u{0649}" { c.remove(.givenName) } else if last == "\u{064A}" { c.remove(.stop) }
+                w = WordInfo(folded: w.folded, stem: w.stem, article: w.article, proclitic: w.proclitic, classes: c)
+            }
+            return w
+        }
         cueAt = Array(repeating: nil, count: tokens.count)
         vetoed = Array(repeating: false, count: tokens.count)
         furniture = Array(repeating: false, count: tokens.count)
@@ -52,7 +67,8 @@ struct DocumentRun {
         for h in try x.compSet.hits(in: folded, scratch: scratch, limits: x.limits) {
             let r = text.tokenRange(ofBytes: h.range)
             guard !r.isEmpty else { continue }
-            compAt[r.lowerBound] = (r.upperBound, h.range.upperBound)
+            if h.rule["after"] == "source" { sourceCompAt[r.lowerBound] = (r.upperBound, h.range.upperBound) }
+            else { compAt[r.lowerBound] = (r.upperBound, h.range.upperBound) }
         }
         if let trail = x.trailSet {
             for h in try trail.hits(in: folded, scratch: scratch, limits: x.limits) {
@@ -105,12 +121,15 @@ struct DocumentRun {
     mutating func findMentions() {
         var i = 0
         while i < tokens.count {
-            guard let w = words[i], !furniture[i],
-                  !w.classes.intersection([.title, .honorific, .givenName]).isEmpty else { i += 1; continue }
+            guard let w = words[i], !furniture[i], !inSpeech(i),
+                  !w.classes.intersection([.title, .honorific, .givenName, .organization]).isEmpty else { i += 1; continue }
             let end = min(tokens.count, sentenceEnd(of: i))
             if let np = reader.phrase(at: i, end: end), np.head == .person, let name = np.name {
                 let e = register(np, name: name)
                 mentions.append((np, e))
+                i = np.range.upperBound
+            } else if let np = reader.phrase(at: i, end: end, bare: false), np.head == .organization {
+                orgMentions.append(np)
                 i = np.range.upperBound
             } else {
                 i += 1
@@ -132,6 +151,12 @@ struct DocumentRun {
         }
         if let f = np.feminine, entities[e].feminine == nil { entities[e].feminine = f }
         return e
+    }
+
+    /// Whether token `i` is inside a quotation of speech (not a quoted name).
+    func inSpeech(_ i: Int) -> Bool {
+        guard let q = text.quoteOf[i] else { return false }
+        return reader.termQuote(at: text.quotes[q].open) == nil
     }
 
     func sentenceEnd(of i: Int) -> Int {

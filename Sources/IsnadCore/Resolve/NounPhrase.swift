@@ -32,7 +32,7 @@ struct PhraseReader {
     let barrier: [Bool]
 
     static let maxNameTokens = 5
-    static let maxComplements = 4
+    static let maxComplements = 6
 
     func isPunct(_ i: Int, _ marks: Set<Unicode.Scalar>) -> Bool {
         text.tokens[i].kind == .punct && text.tokens[i].mark.map(marks.contains) == true
@@ -57,7 +57,11 @@ struct PhraseReader {
     /// The phrase that starts at token `i` and ends before `end`, or nil when what stands there
     /// cannot speak (an inanimate noun, a clause). `bare` lets an unknown word with no title
     /// before it start a name (`قال بوتين`); only right after a verb is that a safe guess.
-    func phrase(at i: Int, end: Int, bare: Bool = true) -> NounPhrase? {
+    ///
+    /// `nominal` marks a phrase followed directly by a nominal content (`أكد المرصد مقتل …`):
+    /// after a definite word only a definite word or an adjective may complete the phrase,
+    /// since an indefinite noun there starts the content.
+    func phrase(at i: Int, end: Int, bare: Bool = true, nominal: Bool = false) -> NounPhrase? {
         var j = i
         var name: Range<Int>?
         var titles: [Range<Int>] = []
@@ -124,7 +128,7 @@ struct PhraseReader {
             let nOutlet = lex.longestEntry(lex.outlets, at: j, words: words, limit: end)
             if c.contains(.stop) && nTitle == 0 && nOrg == 0 {
                 // A preposition inside a title chain: `المستشار في مكتب وزير الدفاع`.
-                if name == nil, [.title, .org, .complement].contains(last), j + 1 < end,
+                if name == nil, [.title, .org, .unnamed, .complement].contains(last), j + 1 < end,
                    let n = words[j + 1], !n.classes.intersection([.organization, .title]).isEmpty {
                     complements += 1
                     j += 1
@@ -174,8 +178,11 @@ struct PhraseReader {
                 if last == .none { break }
                 j += 1; last = .complement; continue
             }
-            let nameStart = c.contains(.givenName)
-                || (c.isEmpty && !w.article && w.proclitic.isEmpty
+            // A name particle starts a name when a name-like word follows (`فان جال`, `دي خيا`).
+            let particleStart = c == .particle && j + 1 < end && !barrier[j + 1]
+                && words[j + 1].map { $0.classes.isSubset(of: [.givenName, .particle]) && !$0.article && lex.couldBeName($0) } == true
+            let nameStart = c.contains(.givenName) || particleStart
+                || (c.isEmpty && !w.article && w.proclitic.isEmpty && lex.couldBeName(w)
                     && ((last == .none && bare) || last == .honorific || ((last == .title || last == .complement) && givenAhead == nil)))
             if nameStart && (givenAhead == nil || givenAhead == j || c.contains(.givenName)) {
                 closeTitles(at: j)
@@ -187,11 +194,13 @@ struct PhraseReader {
             }
             if [.title, .org, .unnamed, .document, .outlet, .complement].contains(last), complements < PhraseReader.maxComplements {
                 // A genitive or an adjective completing the head: `قائد المنطقة العسكرية`, `مصادر مطلعة`.
+                if nominal, !w.article, j > i, words[j - 1]?.article == true { break }
                 complements += 1; j += 1; last = .complement; continue
             }
             break loop
         }
-        closeTitles(at: name?.lowerBound ?? j)
+        // Titles before the name end where it starts; a title after it (apposition) runs on.
+        if let s = titleStart, let n = name, s < n.lowerBound { closeTitles(at: n.lowerBound) } else { closeTitles(at: j) }
         guard let head, j > i else { return nil }
         // Drop a trailing quote or bracket that belonged to the phrase's last word only.
         return NounPhrase(range: i..<j, name: name, titles: titles, head: head, feminine: feminine)
@@ -201,14 +210,24 @@ struct PhraseReader {
     /// the article only after an Arabic given name: `عبدالعزيز الجبرين`, not `بوتين الغرب`).
     func nameEnd(from i: Int, end: Int, arabic: Bool) -> Int {
         var k = i + 1
+        // Whether every word so far is a given name or a particle: only then may a family name
+        // with the article follow (`عبدالعزيز الجبرين`, `أحمد سيف اليافعي`), and it ends the name
+        // (`فلاديمير بوتين الغرب` is Putin and an object).
+        var onlyGiven = words[i]?.classes.contains(.givenName) == true
         while k < end, k - i < PhraseReader.maxNameTokens, !barrier[k], let w = words[k] {
             let c = w.classes
-            if c.contains(.givenName) || c.contains(.particle) { k += 1; continue }
-            if !c.isEmpty { break }
-            if w.article && !arabic { break }
+            if c.contains(.givenName) && !w.article || c.contains(.particle) { k += 1; continue }
+            if !c.isEmpty && !(c == .givenName) { break }
             // `بالتورط`, `للحرب`: a preposition with the article is never inside a name.
             if w.article && !w.proclitic.isEmpty { break }
-            if !w.proclitic.isEmpty && !arabic { break }
+            if w.article {
+                if onlyGiven && arabic { k += 1 }
+                break
+            }
+            if !w.proclitic.isEmpty || !lex.couldBeName(w) { break }
+            // A third word that starts like a preposition (`باراك أوباما لمواجهة`) ends the name.
+            if k - i >= 2, let f = w.folded.first, "بلوفك".contains(f), !c.contains(.givenName) { break }
+            onlyGiven = false
             k += 1
         }
         return k

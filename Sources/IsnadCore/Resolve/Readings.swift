@@ -51,8 +51,11 @@ extension DocumentRun {
     /// subject, `على لسان` naming a spokesperson).
     func findOpener(from a: Int, limit: Int, cue: CueHit, index: Int, alias: inout NounPhrase?, consumed: inout Set<Int>) -> Opener? {
         var k = a
+        // A governed preposition cannot open the content inside the subject phrase
+        // (`واتهم الرئيس فلاديمير بوتين الغرب` — the ب of بوتين is not a preposition).
+        let subjectEnd = cue.governs.isEmpty ? a : (reader.phrase(at: a, end: limit)?.range.upperBound ?? a)
         while k < limit && k - a <= DocumentRun.maxRegion {
-            if let c = compAt[k] {
+            if let c = compAt[k] ?? (cue.role == .source ? sourceCompAt[k] : nil) {
                 return settle(Opener(kind: .complementiser, at: k, token: c.end, byte: c.byte))
             }
             let t = tokens[k]
@@ -98,7 +101,7 @@ extension DocumentRun {
                 // `نقلت الوكالة عن مسؤول قوله: …`
                 return settle(Opener(kind: .speech, at: k, token: k + 1, byte: byteStart(k + 1)))
             }
-            if let g = governed(at: k, by: cue), k == a || phraseEnds(from: a, at: k) {
+            if k >= subjectEnd, let g = governed(at: k, by: cue), k == a || phraseEnds(from: a, at: k) {
                 return settle(Opener(kind: .governed, at: k, token: g.token, byte: g.byte))
             }
             k += 1
@@ -137,13 +140,6 @@ extension DocumentRun {
         return (r, .indirect, false)
     }
 
-    /// Whether token `k` holds a speaker phrase in a quotation (then its words are not speech).
-    func insideSpeech(_ k: Int) -> Bool {
-        guard let qi = text.quoteOf[k] else { return false }
-        let q = text.quotes[qi]
-        return reader.termQuote(at: q.open) == nil
-    }
-
     // MARK: Readings per role
 
     /// Reads every cue in text order.
@@ -153,7 +149,7 @@ extension DocumentRun {
         readings.append(contentsOf: headingColons())
         for (i, c) in cues.enumerated() {
             if consumed.contains(i) { continue }
-            if insideSpeech(c.tokens.lowerBound) { continue }
+            if inSpeech(c.tokens.lowerBound) { continue }
             let r: Reading?
             switch c.role {
             case .verb: r = readVerb(c, index: i, consumed: &consumed)
@@ -191,13 +187,21 @@ extension DocumentRun {
         }
         // No opener: a nominal content after the subject (`اتهم بوتين الغرب بالتورط …`).
         guard c.family != "stance" else { return nil }
-        let np = reader.phrase(at: a, end: sEnd)
+        // A subject before the verb (`بوتين يؤكد نشر …`) comes first; after the verb, an
+        // unknown word is a name only if the document or the gazetteer knows it, since a
+        // nominal content starts right there (`يؤكد نشر`).
+        let before = c.conjunction ? nil : subjectBefore(c)
+        var np: NounPhrase?
+        if case .phrase(let p)? = before { np = nil; _ = p } else {
+            np = reader.phrase(at: a, end: sEnd, nominal: true)
+            if let p = np, p.titles.isEmpty, p.head == .person, let name = p.name, !isKnownName(name) { np = nil }
+        }
         var start = np?.range.upperBound ?? a
         var byte = byteStart(start)
         if let g = governed(at: start, by: c) { start = g.token; byte = g.byte }
         let wordsAfter = (start..<sEnd).filter { tokens[$0].kind == .word }.count
         guard wordsAfter >= 3, let body = content(token: start, byte: byte, limit: sEnd) else { return nil }
-        guard let source: SpeakerSource = np.map({ .phrase($0) }) ?? subjectBefore(c) else { return nil }
+        guard let source: SpeakerSource = np.map({ .phrase($0) }) ?? before ?? subjectBefore(c) else { return nil }
         return reading(c, source, body, confidence: 0.8)
     }
 

@@ -16,10 +16,12 @@ extension DocumentRun {
             let sentence = tokens[r.cue.tokens.lowerBound].sentence
             var resolved: (Speaker, Int?, Double)
             switch r.source {
+            case .phrase(let np) where np.head == .document:
+                resolved = issuer(of: np, at: r.cue.tokens.lowerBound, history: history)
             case .phrase(let np):
                 resolved = speaker(for: np, cue: r.cue)
             case .issuer(let np):
-                resolved = issuer(of: np, history: history)
+                resolved = issuer(of: np, at: r.cue.tokens.lowerBound, history: history)
             case .continuation:
                 resolved = continuation(for: r.cue, history: history)
             case .clause:
@@ -103,13 +105,22 @@ extension DocumentRun {
         entities[e].feminine = cue.feminine
     }
 
-    /// A statement or report speaks for its issuer: the most recent organisation that spoke,
-    /// else the most recent speaker, else the document phrase itself.
-    mutating func issuer(of np: NounPhrase, history: [Said]) -> (Speaker, Int?, Double) {
-        if let last = history.last(where: { $0.speaker.type == .organization }) ?? history.last {
+    /// A statement or report speaks for its issuer: the nearest organisation before it, as a
+    /// speaker or a mention (`أصدرت وزارة الدفاع بيانا … وقال البيان`), else the last speaker,
+    /// else the document phrase itself.
+    mutating func issuer(of np: NounPhrase, at cue: Int, history: [Said]) -> (Speaker, Int?, Double) {
+        let lastOrgSpeaker = history.last(where: { $0.speaker.type == .organization })
+        let lastOrgMention = orgMentions.last(where: { $0.range.upperBound <= np.range.lowerBound && $0.range.upperBound <= cue })
+        if let m = lastOrgMention, m.range.lowerBound > (lastOrgSpeaker?.token ?? -1) {
+            let (s, e, _) = speaker(for: m, cue: cues.first { $0.tokens.lowerBound == cue } ?? cues[0])
+            var s2 = s
+            s2.aliases.append(phraseText(np))
+            return (s2, e, 0.8)
+        }
+        if let last = lastOrgSpeaker ?? history.last {
             var s = last.speaker
             s.resolution = .continuation
-            return (s, last.entity, 0.8)
+            return (s, last.entity, 0.75)
         }
         let e = entities.group(.organization, stems: stems(np.range), tokens: np.range, text: phraseText(np))
         return (Speaker(name: phraseText(np), mention: mentionSpan(np.range), resolution: .explicit, type: .organization), e, 0.6)
@@ -123,8 +134,18 @@ extension DocumentRun {
         return ent.feminine != true
     }
 
-    /// No expressed subject: the most recent compatible speaker continues.
+    /// No expressed subject: the most recent compatible speaker continues. Inside a sentence
+    /// that has already named a person before the cue (`وتواصلت الصحيفة مع رئيس اللجنة عبدالله
+    /// البرقان …، فأكد أن`), that person is the one who goes on.
     func continuation(for cue: CueHit, history: [Said]) -> (Speaker, Int?, Double) {
+        let s = cue.tokens.lowerBound
+        let start = sentenceStart(of: s)
+        if s > start + 1, let m = mentions.first(where: { $0.phrase.range.lowerBound >= start && $0.phrase.range.upperBound <= s }),
+           !(history.last.map { $0.sentence == tokens[s].sentence && $0.entity != m.entity } ?? false) {
+            let said = Said(speaker: Speaker(name: entities[m.entity].bestText, mention: mentionSpan(m.phrase.range), resolution: .continuation, type: .person),
+                            entity: m.entity, sentence: tokens[s].sentence, token: m.phrase.range.lowerBound)
+            if compatible(said, with: cue) { return (said.speaker, m.entity, 0.8) }
+        }
         if let said = history.last(where: { compatible($0, with: cue) }) {
             var s = said.speaker
             s.resolution = .continuation

@@ -48,6 +48,7 @@ public struct Lexicons: Sendable {
     public let restating: Set<String>
     public let clauseOpeners: Set<String>
     public let speechNouns: Set<String>
+    let nonNameEndings: [String]
     let all: [(Lexicon, WordClass)]
 
     public init(_ pack: LanguagePack) {
@@ -69,6 +70,7 @@ public struct Lexicons: Sendable {
         restating = Set(s["restating-objects"])
         clauseOpeners = Set(s["clause-openers"])
         speechNouns = Set(s["speech-nouns"])
+        nonNameEndings = s["non-name-endings"].sorted { $0.count > $1.count }
         all = [(titles, .title), (honorifics, .honorific), (organizations, .organization), (unnamed, .unnamed),
                (documents, .document), (outlets, .outlet), (givenNames, .givenName), (particles, .particle),
                (stops, .stop), (times, .time), (nationalities, .nationality), (portfolios, .portfolio)]
@@ -105,6 +107,8 @@ public struct Lexicons: Sendable {
         for (stem, article, proclitic) in rs {
             var classes: WordClass = []
             for (lex, cls) in all {
+                // Given names do not take the article (العودة is not the name عودة).
+                if cls == .givenName && article { continue }
                 if let tags = lex.tags(stem) {
                     classes.insert(cls)
                     if tags.contains("fem") { classes.insert(.feminine) }
@@ -139,6 +143,13 @@ public struct Lexicons: Sendable {
             if nationalities.contains(b) { return (b, false) }
         }
         return nil
+    }
+
+    /// Whether an unknown word could be (part of) a name: not with an attached pronoun or the
+    /// feminine ending of a common noun.
+    public func couldBeName(_ w: WordInfo) -> Bool {
+        if w.classes.contains(.givenName) { return true }
+        return !nonNameEndings.contains { w.folded.hasSuffix($0) && w.folded.count > $0.count + 1 }
     }
 
     /// Longest multiword entry of `lex` starting at token `i` (counting tokens), 0 if none.
