@@ -139,7 +139,7 @@ struct DocumentRun {
 
     mutating func register(_ np: NounPhrase, name: Range<Int>) -> Int {
         let stems = name.compactMap { words[$0]?.stem }
-        let e = entities.person(named: stems, tokens: name, text: text.text(of: name), givenNames: x.givenNames)
+        let e = entities.person(named: stems, tokens: name, text: nameText(name), givenNames: x.givenNames)
         for t in np.titles {
             let key = t.compactMap { k -> String? in
                 guard let w = words[k], !w.classes.contains(.honorific) else { return nil }
@@ -151,6 +151,15 @@ struct DocumentRun {
         }
         if let f = np.feminine, entities[e].feminine == nil { entities[e].feminine = f }
         return e
+    }
+
+    /// The original text of a name, without a preposition or conjunction attached to its first
+    /// word (`لعبد الله الموسى` → `عبد الله الموسى`).
+    func nameText(_ r: Range<Int>) -> String {
+        guard let first = r.first, let w = words[first], !w.proclitic.isEmpty, !w.article else { return text.text(of: r) }
+        let byte = tokens[first].bytes.lowerBound + w.proclitic.utf8.count
+        let start = text.source.originalOffset(ofFoldedByte: byte)
+        return text.source.text(start..<tokens[r.upperBound - 1].span.upperBound)
     }
 
     /// Whether token `i` is inside a quotation of speech (not a quoted name).

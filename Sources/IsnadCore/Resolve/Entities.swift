@@ -67,6 +67,16 @@ struct DocumentEntities {
         if let i = entities.lastIndex(where: { $0.type == type && $0.names.contains { n in n.first == stems.first && stems.count < n.count } }) {
             return i
         }
+        // A fuller mention of a group seen in short form first becomes its best phrase.
+        if let i = entities.lastIndex(where: { $0.type == type && $0.names.contains { n in n.first == stems.first && n.count < stems.count } }) {
+            entities[i].names.append(stems)
+            if stems.count > entities[i].bestCount {
+                entities[i].best = tokens
+                entities[i].bestText = text
+                entities[i].bestCount = stems.count
+            }
+            return i
+        }
         entities.append(Entity(type: type, names: [stems], best: tokens, bestText: text, bestCount: stems.count))
         return entities.count - 1
     }

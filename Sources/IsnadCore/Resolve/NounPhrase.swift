@@ -61,7 +61,11 @@ struct PhraseReader {
     /// `nominal` marks a phrase followed directly by a nominal content (`أكد المرصد مقتل …`):
     /// after a definite word only a definite word or an adjective may complete the phrase,
     /// since an indefinite noun there starts the content.
-    func phrase(at i: Int, end: Int, bare: Bool = true, nominal: Bool = false) -> NounPhrase? {
+    ///
+    /// `object` allows a phrase that starts with an attached preposition (`وفقا للوزارة`), as a
+    /// source marker's object does; a subject never does (`قال لصحيفة …` names no speaker).
+    func phrase(at i: Int, end: Int, bare: Bool = true, nominal: Bool = false, object: Bool = false) -> NounPhrase? {
+        if !object, let w = words[i], isPrepositional(w) { return nil }
         var j = i
         var name: Range<Int>?
         var titles: [Range<Int>] = []
@@ -122,6 +126,10 @@ struct PhraseReader {
             }
             guard let w = words[j] else { break }
             let c = w.classes
+            // A preposition attached to a later word starts an adjunct (`أحدهم لوكالة الصحافة`),
+            // except inside a title chain (`رئيس هيئة أعضاء الشرف بنادي الرائد`).
+            if j > i && isPrepositional(w) && !(name == nil && [.title, .org, .complement].contains(last)
+                && !c.intersection([.organization, .title]).isEmpty) { break }
             // Multiword entries first: a title or an institution.
             let nTitle = lex.longestEntry(lex.titles, at: j, words: words, limit: end)
             let nOrg = lex.longestEntry(lex.organizations, at: j, words: words, limit: end)
@@ -181,12 +189,17 @@ struct PhraseReader {
             // A name particle starts a name when a name-like word follows (`فان جال`, `دي خيا`).
             let particleStart = c == .particle && j + 1 < end && !barrier[j + 1]
                 && words[j + 1].map { $0.classes.isSubset(of: [.givenName, .particle]) && !$0.article && lex.couldBeName($0) } == true
-            let nameStart = c.contains(.givenName) || particleStart
+            // After an honorific, a family name with the article is a name (`العميد العسيري`).
+            let familyAfterHonorific = last == .honorific && c.isEmpty && w.article && w.proclitic.isEmpty && lex.couldBeName(w)
+            let nameStart = c.contains(.givenName) || particleStart || familyAfterHonorific
                 || (c.isEmpty && !w.article && w.proclitic.isEmpty && lex.couldBeName(w)
                     && ((last == .none && bare) || last == .honorific || ((last == .title || last == .complement) && givenAhead == nil)))
             if nameStart && (givenAhead == nil || givenAhead == j || c.contains(.givenName)) {
                 closeTitles(at: j)
-                let e = nameEnd(from: j, end: end, arabic: c.contains(.givenName))
+                let e = familyAfterHonorific ? j + 1 : nameEnd(from: j, end: end, arabic: c.contains(.givenName))
+                // An unknown word with nothing before it is a name only when the phrase ends
+                // right after it (`قال بوتين إن`, `قال عسيري الليلة`), not before more words.
+                if last == .none && !c.contains(.givenName) && !particleStart && e < end, !boundary(e) { return nil }
                 name = j..<e
                 if head == nil { head = .person }
                 if c.contains(.givenName) && c.contains(.feminine) && feminine == nil { feminine = true }
@@ -194,7 +207,11 @@ struct PhraseReader {
             }
             if [.title, .org, .unnamed, .document, .outlet, .complement].contains(last), complements < PhraseReader.maxComplements {
                 // A genitive or an adjective completing the head: `قائد المنطقة العسكرية`, `مصادر مطلعة`.
-                if nominal, !w.article, j > i, words[j - 1]?.article == true { break }
+                // After a definite word only a definite one continues (`المرصد مقتل …` is
+                // the head and the content); a conjunction starts something else.
+                if !w.article, j > i, words[j - 1]?.article == true { break }
+                if w.proclitic == "و" || w.proclitic == "ف" { break }
+                if !w.proclitic.isEmpty, !w.article { break }
                 complements += 1; j += 1; last = .complement; continue
             }
             break loop
@@ -204,6 +221,21 @@ struct PhraseReader {
         guard let head, j > i else { return nil }
         // Drop a trailing quote or bracket that belonged to the phrase's last word only.
         return NounPhrase(range: i..<j, name: name, titles: titles, head: head, feminine: feminine)
+    }
+
+    /// Whether a phrase may end before token `k`: punctuation, a function or time word, a title
+    /// in apposition, a cue or a complementiser.
+    func boundary(_ k: Int) -> Bool {
+        if barrier[k] || text.tokens[k].kind == .punct { return true }
+        guard let w = words[k] else { return true }
+        return !w.classes.intersection([.stop, .time, .title, .honorific, .nationality]).isEmpty || isPrepositional(w)
+    }
+
+    /// Whether a word carries an attached preposition (ل، ب، ك) in front of a known word or the
+    /// article: `لصحيفة`, `بالمدافع`, `للقضاء`.
+    func isPrepositional(_ w: WordInfo) -> Bool {
+        guard let p = w.proclitic.last, "لبك".contains(p) else { return false }
+        return w.article || !w.classes.isEmpty
     }
 
     /// End of a personal name starting at `i`: given names, particles, and unknown words (with
@@ -224,7 +256,7 @@ struct PhraseReader {
                 if onlyGiven && arabic { k += 1 }
                 break
             }
-            if !w.proclitic.isEmpty || !lex.couldBeName(w) { break }
+            if !w.proclitic.isEmpty || !lex.couldBeName(w) || w.folded.hasPrefix("وو") { break }
             // A third word that starts like a preposition (`باراك أوباما لمواجهة`) ends the name.
             if k - i >= 2, let f = w.folded.first, "بلوفك".contains(f), !c.contains(.givenName) { break }
             onlyGiven = false

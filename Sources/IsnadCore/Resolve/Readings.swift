@@ -76,6 +76,13 @@ extension DocumentRun {
             }
             if let ci = cueAt[k], ci != index {
                 let other = cues[ci]
+                if k > a, let w = words[k - 1], x.lex.subordinators.contains(w.folded), !other.conjunction {
+                    // An embedded clause: go on after its next comma.
+                    var e = k + 1
+                    while e < limit, !isPunct(e, DocumentRun.commas) { e += 1 }
+                    k = e + 1
+                    continue
+                }
                 if other.role == .participle && other.family == "saying" && k > a {
                     // `وحذر الوزير قائلا: "…"`: one content, one attribution.
                     var o = settle(Opener(kind: .merged, at: k, token: other.tokens.upperBound,
@@ -87,7 +94,7 @@ extension DocumentRun {
                     // `أكد البيت الأبيض على لسان المتحدث باسمه أن …`: the spokesperson is an alias.
                     consumed.insert(ci)
                     let start = other.tokens.upperBound
-                    if let np = reader.phrase(at: start, end: limit) {
+                    if let np = reader.phrase(at: start, end: limit, object: true) {
                         alias = np
                         k = np.range.upperBound
                     } else {
@@ -222,7 +229,8 @@ extension DocumentRun {
         }
         if let np = reader.phrase(at: region.lowerBound, end: region.upperBound) { return .phrase(np) }
         for k in region.dropFirst() {
-            guard let w = words[k], !w.classes.intersection([.title, .honorific, .givenName, .organization, .unnamed, .outlet]).isEmpty else { continue }
+            guard let w = words[k], !w.classes.intersection([.title, .honorific, .givenName, .organization, .unnamed, .outlet]).isEmpty,
+                  !reader.isPrepositional(w) else { continue }
             if let np = reader.phrase(at: k, end: region.upperBound, bare: false) { return .phrase(np) }
         }
         return nil
@@ -315,7 +323,7 @@ extension DocumentRun {
         if k < sEnd, let w = words[k], x.lex.restating.contains(w.folded) { restating = true; k += 1 }
         var np: NounPhrase?
         if !restating {
-            np = reader.phrase(at: k, end: sEnd)
+            np = reader.phrase(at: k, end: sEnd, object: true)
             if np == nil, k < sEnd, let w = words[k], w.classes.contains(.stop), k + 1 < sEnd {
                 // `حسب ما صرح به`: a pronoun stands for the speaker.
                 if cue.tokens.upperBound > c.tokens.upperBound { restating = false }

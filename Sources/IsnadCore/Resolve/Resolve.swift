@@ -90,9 +90,10 @@ extension DocumentRun {
             let gaz = x.pack.gazetteer.entity(forName: name)
             return (Speaker(name: name, mention: mention, resolution: .explicit, entity: gaz?.id, type: .organization), e, 0.95)
         case .unnamed:
+            // `المصادر` after `مصادر تركية رسمية` is that source: its fullest phrase.
             let e = entities.group(.unnamed, stems: stems(np.range), tokens: np.range, text: phraseText(np))
             learnGender(e, from: cue, np: np)
-            return (Speaker(name: phraseText(np), mention: mention, resolution: .unnamed, type: .unnamed), e, 0.95)
+            return (Speaker(name: entities[e].bestText, mention: mention, resolution: .unnamed, type: .unnamed), e, 0.95)
         }
     }
 

@@ -49,6 +49,7 @@ public struct Lexicons: Sendable {
     public let clauseOpeners: Set<String>
     public let speechNouns: Set<String>
     let nonNameEndings: [String]
+    public let subordinators: Set<String>
     let all: [(Lexicon, WordClass)]
 
     public init(_ pack: LanguagePack) {
@@ -71,6 +72,7 @@ public struct Lexicons: Sendable {
         clauseOpeners = Set(s["clause-openers"])
         speechNouns = Set(s["speech-nouns"])
         nonNameEndings = s["non-name-endings"].sorted { $0.count > $1.count }
+        subordinators = Set(s["subordinators"])
         all = [(titles, .title), (honorifics, .honorific), (organizations, .organization), (unnamed, .unnamed),
                (documents, .document), (outlets, .outlet), (givenNames, .givenName), (particles, .particle),
                (stops, .stop), (times, .time), (nationalities, .nationality), (portfolios, .portfolio)]
