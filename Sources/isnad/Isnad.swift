@@ -8,7 +8,7 @@ struct Isnad: ParsableCommand {
         commandName: "isnad",
         abstract: "Who claimed what: attributions (speaker, cue, content, kind) in Arabic news.",
         version: IsnadVersion.string,
-        subcommands: [Extract.self, Eval.self, Explain.self, PatternsCommand.self]
+        subcommands: [Extract.self, Eval.self, Explain.self, GoldenCommand.self, PatternsCommand.self]
     )
 }
 

@@ -91,3 +91,27 @@ import Testing
         #expect(report.failures.allSatisfy { $0.description.hasPrefix("cues.rules:") })
     }
 }
+
+@Suite struct LexiconFileTests {
+    @Test func tagsWithoutAnEntryAreAnError() {
+        #expect(throws: PatternError.self) { _ = try Lexicon.parse("وزير\n| fem\n", name: "t", path: "t.txt") }
+    }
+
+    @Test func entriesAreFoldedAndTagged() throws {
+        let lex = try Lexicon.parse("# titles\nوزيرة | fem\nمتحدث باسم   # multiword\n", name: "t", path: "t.txt")
+        #expect(lex.tags("وزيره") == ["fem"])
+        #expect(lex.contains("متحدث باسم"))
+        #expect(lex.maxWords == 2)
+    }
+
+    @Test func gazetteerRejectsANameOfTwoEntitiesButNotTwoSpellingsOfOne() throws {
+        let ok = try Gazetteer.parse("ban\tبان كي مون\tperson\tبأن كي مون|بان كي مون\n", path: "g.tsv")
+        #expect(ok.entity(forName: "بان كي مون")?.id == "ban")
+        do {
+            _ = try Gazetteer.parse("a\tأحمد علي\tperson\nb\tاحمد علي\tperson\n", path: "g.tsv")
+            Issue.record("expected a duplicate-name error")
+        } catch {
+            #expect(error.description.contains("g.tsv:2:1: error: name 'احمد علي' already belongs to 'a'"))
+        }
+    }
+}

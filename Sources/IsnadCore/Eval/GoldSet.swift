@@ -35,7 +35,8 @@ public struct GoldSet: Sendable {
     public init(directory: String) throws {
         self.directory = directory
         var docs: [Document] = []
-        for path in FileSystem.listFiles(in: directory, suffix: ".json") {
+        // Golden expected outputs (`*.expected.json`) live next to gold files in goldens/.
+        for path in FileSystem.listFiles(in: directory, suffix: ".json") where !path.hasSuffix(".expected.json") {
             let name = path.split(separator: "/").last.map(String.init) ?? path
             let key = name.hasSuffix(".gold.json") ? String(name.dropLast(".gold.json".count)) : String(name.dropLast(".json".count))
             let data = try FileSystem.readBytes(path)

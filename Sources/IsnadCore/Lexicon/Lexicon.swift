@@ -39,7 +39,7 @@ public struct Lexicon: Sendable {
             if let hash = line.firstIndex(of: "#"), hash == line.startIndex || line[line.index(before: hash)] == " " {
                 line = line[..<hash]
             }
-            let parts = line.split(separator: "|", maxSplits: 1)
+            let parts = line.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
             guard let entry = parts.first?.trimmingSpaces, !entry.isEmpty else {
                 if parts.count > 1 { throw PatternError(.init(path: path, line: i + 1, column: 1), "tags without an entry") }
                 continue
@@ -87,7 +87,8 @@ public struct Gazetteer: Sendable {
             let e = Entity(id: id, name: String(cols[1]), type: type, variants: variants)
             for key in [e.name] + variants {
                 let k = Gazetteer.key(key)
-                if let other = g.byKey[k], g.entities[other].id != id {
+                // The same entity may list two spellings that fold to one key; that is fine.
+                if let other = g.byKey[k], other < g.entities.count {
                     throw PatternError(.init(path: path, line: i + 1, column: 1), "name '\(key)' already belongs to '\(g.entities[other].id)'")
                 }
                 g.byKey[k] = g.entities.count

@@ -66,7 +66,9 @@ struct DocumentRun {
         }
         for h in try x.compSet.hits(in: folded, scratch: scratch, limits: x.limits) {
             let r = text.tokenRange(ofBytes: h.range)
-            guard !r.isEmpty else { continue }
+            // Colons and quotation marks open content through the quotation analysis, which
+            // pairs the marks; a complementiser rule is for words.
+            guard !r.isEmpty, tokens[r.lowerBound].kind == .word else { continue }
             if h.rule["after"] == "source" { sourceCompAt[r.lowerBound] = (r.upperBound, h.range.upperBound) }
             else { compAt[r.lowerBound] = (r.upperBound, h.range.upperBound) }
         }

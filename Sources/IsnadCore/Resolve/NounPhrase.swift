@@ -134,6 +134,13 @@ struct PhraseReader {
             let nTitle = lex.longestEntry(lex.titles, at: j, words: words, limit: end)
             let nOrg = lex.longestEntry(lex.organizations, at: j, words: words, limit: end)
             let nOutlet = lex.longestEntry(lex.outlets, at: j, words: words, limit: end)
+            // `أحد سكان المدينة`, `بعض المسؤولين`: a quantifier before a source word.
+            if j == i, c.contains(.quantifier), j + 1 < end, let n = words[j + 1],
+               !n.classes.intersection([.unnamed, .title, .organization]).isEmpty {
+                startTitle(j)
+                j += 1
+                continue
+            }
             if c.contains(.stop) && nTitle == 0 && nOrg == 0 {
                 // A preposition inside a title chain: `المستشار في مكتب وزير الدفاع`.
                 if name == nil, [.title, .org, .unnamed, .complement].contains(last), j + 1 < end,
@@ -190,7 +197,8 @@ struct PhraseReader {
             let particleStart = c == .particle && j + 1 < end && !barrier[j + 1]
                 && words[j + 1].map { $0.classes.isSubset(of: [.givenName, .particle]) && !$0.article && lex.couldBeName($0) } == true
             // After an honorific, a family name with the article is a name (`العميد العسيري`).
-            let familyAfterHonorific = last == .honorific && c.isEmpty && w.article && w.proclitic.isEmpty && lex.couldBeName(w)
+            let afterHonorific = last == .honorific || (j > i && words[j - 1]?.classes.contains(.honorific) == true)
+            let familyAfterHonorific = afterHonorific && name == nil && c.isEmpty && w.article && w.proclitic.isEmpty && lex.couldBeName(w)
             let nameStart = c.contains(.givenName) || particleStart || familyAfterHonorific
                 || (c.isEmpty && !w.article && w.proclitic.isEmpty && lex.couldBeName(w)
                     && ((last == .none && bare) || last == .honorific || ((last == .title || last == .complement) && givenAhead == nil)))
@@ -248,7 +256,15 @@ struct PhraseReader {
         var onlyGiven = words[i]?.classes.contains(.givenName) == true
         while k < end, k - i < PhraseReader.maxNameTokens, !barrier[k], let w = words[k] {
             let c = w.classes
+            // `وعلي أكبر ولايتي` after a name starts another name, joined by و.
+            if !w.proclitic.isEmpty && !w.article { break }
+            // After a particle the next word belongs to the name whatever it looks like
+            // (`عبد ربه منصور هادي`, `أبو مازن`).
+            if words[k - 1]?.classes == .particle && w.proclitic.isEmpty && !c.contains(.stop) && !w.article { k += 1; continue }
             if c.contains(.givenName) && !w.article || c.contains(.particle) { k += 1; continue }
+            // `عبد العزيز`, `أبو الغيط`: after a particle, a word with the article is part of the
+            // same name unit, and more may follow (`عبد العزيز الخالد`).
+            if w.article && w.proclitic.isEmpty && words[k - 1]?.classes.contains(.particle) == true { k += 1; continue }
             if !c.isEmpty && !(c == .givenName) { break }
             // `بالتورط`, `للحرب`: a preposition with the article is never inside a name.
             if w.article && !w.proclitic.isEmpty { break }

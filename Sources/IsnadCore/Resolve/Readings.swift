@@ -156,17 +156,35 @@ extension DocumentRun {
         readings.append(contentsOf: headingColons())
         for (i, c) in cues.enumerated() {
             if consumed.contains(i) { continue }
-            if inSpeech(c.tokens.lowerBound) { continue }
-            let r: Reading?
+            let quoted = inSpeech(c.tokens.lowerBound)
+            var r: Reading?
             switch c.role {
             case .verb: r = readVerb(c, index: i, consumed: &consumed)
             case .participle: r = readParticiple(c, index: i, consumed: &consumed)
             case .source: r = readSource(c, index: i, consumed: &consumed)
             case .noun: r = readNoun(c, index: i, consumed: &consumed)
             }
+            // A cue inside a quotation counts only with its own explicit source there
+            // (`… لكن الجماهير يرون فيها بطولة …`), and its content stays inside the quotation.
+            if quoted, var q = r {
+                guard case .phrase(let np) = q.source, np.range.lowerBound >= quoteStart(c.tokens.lowerBound) else { continue }
+                let end = quoteEndByte(c.tokens.lowerBound)
+                if q.content.upperBound > end { q.content = q.content.lowerBound..<max(q.content.lowerBound, end) }
+                r = q
+            }
             if let r { readings.append(r) }
         }
         return readings
+    }
+
+    /// First token inside the quotation holding token `k`.
+    func quoteStart(_ k: Int) -> Int { text.quoteOf[k].map { text.quotes[$0].inner.lowerBound } ?? 0 }
+
+    /// Folded byte where the quotation holding token `k` ends (before its closing mark).
+    func quoteEndByte(_ k: Int) -> Int {
+        guard let qi = text.quoteOf[k] else { return text.source.folded.count }
+        let q = text.quotes[qi]
+        return tokens[q.inner.upperBound - 1].bytes.upperBound
     }
 
     func reading(_ c: CueHit, _ source: SpeakerSource, _ content: (Range<Int>, Kind, quoted: Bool), confidence: Double) -> Reading {
@@ -246,8 +264,10 @@ extension DocumentRun {
         var b = s
         while b > start, tokens[b - 1].kind == .word, s - b < 8, !reader.barrier[b - 1], !furniture[b - 1] { b -= 1 }
         if b == s {
-            // Nothing but punctuation (or the sentence start) before the verb.
-            if s > start, isPunct(s - 1, [":"]) { return .continuation }
+            // Nothing but punctuation (or the sentence start) before the verb. A present-tense
+            // verb right after a comma describes the noun before it (`تلقت بلاغا …، يفيد
+            // بتحركات`), unless a conjunction or a colon marks a new clause.
+            if s > start, isPunct(s - 1, DocumentRun.commas), isPresentTense(c) { return nil }
             return .continuation
         }
         if let w = words[s - 1], x.lex.relatives.contains(w.folded) {
@@ -269,6 +289,17 @@ extension DocumentRun {
             return .continuation
         }
         return nil
+    }
+
+    /// Whether a verb cue is in the present tense: its word starts with a present prefix that
+    /// its lemma does not start with (`يؤكد` for أكد, `تقول` for قال).
+    func isPresentTense(_ c: CueHit) -> Bool {
+        guard c.role == .verb else { return false }
+        var w = tokens[c.tokens.lowerBound].text
+        if c.conjunction { w.removeFirst() }
+        let lemma = ArabicFolding.fold(c.lemma)
+        guard let f = w.first, "يتن".contains(f) else { return false }
+        return lemma.first != f || w.dropFirst().first == f
     }
 
     /// A speaker phrase that ends right before token `end`, starting no earlier than `from`.
@@ -408,8 +439,14 @@ extension DocumentRun {
             // The headline, or a short paragraph without a final full stop (a sub-heading).
             let last = tokens[p.upperBound - 1]
             guard para == 0 || (p.count <= 25 && !(last.kind == .punct && last.mark == ".")) else { continue }
-            guard colon > p.lowerBound, colon - p.lowerBound <= 6,
-                  let np = reader.phrase(at: p.lowerBound, end: colon), np.range.upperBound >= colon - 1 else { continue }
+            guard colon > p.lowerBound, colon - p.lowerBound <= 6 else { continue }
+            var found = reader.phrase(at: p.lowerBound, end: colon)
+            if found == nil, colon - p.lowerBound <= 3, (p.lowerBound..<colon).allSatisfy({ words[$0] != nil }),
+               isKnownName(p.lowerBound..<colon) {
+                // `الخالد: …` — a surname the article names in full elsewhere.
+                found = NounPhrase(range: p.lowerBound..<colon, name: p.lowerBound..<colon, head: .person)
+            }
+            guard let np = found, np.range.upperBound >= colon - 1 else { continue }
             let end = p.upperBound
             guard (colon + 1..<end).filter({ tokens[$0].kind == .word }).count >= 2,
                   let body = content(token: colon + 1, byte: byteStart(colon + 1), limit: end) else { continue }

@@ -34,16 +34,31 @@ extension DocumentRun {
             readings[i].entity = resolved.1
             readings[i].confidence *= resolved.2
             if let e = resolved.1 { entities[e].hasSpoken = true }
-            history.append(Said(speaker: resolved.0, entity: resolved.1, sentence: sentence, token: r.cue.tokens.lowerBound))
+            // A source quoted inside someone's words does not take over the narration.
+            if !inSpeech(r.cue.tokens.lowerBound) {
+                history.append(Said(speaker: resolved.0, entity: resolved.1, sentence: sentence, token: r.cue.tokens.lowerBound))
+            }
         }
         trimContents(&readings)
         return finish(readings)
     }
 
+    /// A phrase as a speaker's name: its words as written, without quotation marks and
+    /// brackets (`قناة "العربية"` → `قناة العربية`), one space between words.
     func phraseText(_ np: NounPhrase) -> String {
+        var out = ""
         var r = np.range
-        while r.count > 1, tokens[r.upperBound - 1].kind == .punct { r = r.lowerBound..<(r.upperBound - 1) }
-        return text.text(of: r)
+        while r.count > 1, tokens[r.upperBound - 1].kind == .punct, !isPunct(r.upperBound - 1, [")"]) || true {
+            if AnalyzedText.isQuoteMark(tokens[r.upperBound - 1].mark) || tokens[r.upperBound - 1].kind == .punct { r = r.lowerBound..<(r.upperBound - 1) } else { break }
+        }
+        for k in r {
+            let t = tokens[k]
+            if t.kind == .punct && (AnalyzedText.isQuoteMark(t.mark) || t.mark == "(" || t.mark == ")") { continue }
+            let piece = text.source.text(t.span)
+            if !out.isEmpty && (t.spaceBefore || (k > r.lowerBound && tokens[k - 1].kind == .punct)) && t.kind == .word { out += " " }
+            out += piece
+        }
+        return out
     }
 
     func mentionSpan(_ r: Range<Int>) -> Span {
@@ -141,11 +156,27 @@ extension DocumentRun {
     func continuation(for cue: CueHit, history: [Said]) -> (Speaker, Int?, Double) {
         let s = cue.tokens.lowerBound
         let start = sentenceStart(of: s)
-        if s > start + 1, let m = mentions.first(where: { $0.phrase.range.lowerBound >= start && $0.phrase.range.upperBound <= s }),
-           !(history.last.map { $0.sentence == tokens[s].sentence && $0.entity != m.entity } ?? false) {
-            let said = Said(speaker: Speaker(name: entities[m.entity].bestText, mention: mentionSpan(m.phrase.range), resolution: .continuation, type: .person),
-                            entity: m.entity, sentence: tokens[s].sentence, token: m.phrase.range.lowerBound)
-            if compatible(said, with: cue) { return (said.speaker, m.entity, 0.8) }
+        let person = mentions.first(where: { $0.phrase.range.lowerBound >= start && $0.phrase.range.upperBound <= s && !inSpeech($0.phrase.range.lowerBound) })
+        let org = orgMentions.first(where: { $0.range.lowerBound >= start && $0.range.upperBound <= s && !inSpeech($0.range.lowerBound) })
+        let lastInSentence = history.last.map { $0.sentence == tokens[s].sentence } ?? false
+        if s > start + 1, !lastInSentence {
+            if let o = org, person.map({ o.range.lowerBound < $0.phrase.range.lowerBound }) ?? true {
+                // `وبدأ تحالف عربي … ووقف ما يعتبره …`: the organisation that heads the sentence.
+                let e = entities.entities.firstIndex { $0.type == .organization && $0.names.contains(stems(o.range)) }
+                return (Speaker(name: phraseText(o), mention: mentionSpan(o.range), resolution: .continuation, type: .organization), e, 0.7)
+            }
+            if let m = person {
+                let said = Said(speaker: Speaker(name: entities[m.entity].bestText, mention: mentionSpan(m.phrase.range), resolution: .continuation, type: .person),
+                                entity: m.entity, sentence: tokens[s].sentence, token: m.phrase.range.lowerBound)
+                if compatible(said, with: cue) { return (said.speaker, m.entity, 0.8) }
+            }
+        }
+        // A feminine verb prefers a speaker known to be feminine over one of unknown gender.
+        if cue.feminine && !cue.plural, let said = history.last(where: { $0.entity.map { entities[$0].feminine == true } ?? false }),
+           history.last.map({ !compatible($0, with: cue) || $0.entity.map { entities[$0].feminine != true } ?? true }) ?? false {
+            var s = said.speaker
+            s.resolution = .continuation
+            return (s, said.entity, 0.75)
         }
         if let said = history.last(where: { compatible($0, with: cue) }) {
             var s = said.speaker

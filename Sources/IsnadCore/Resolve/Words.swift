@@ -15,6 +15,8 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     public static let nationality = WordClass(rawValue: 1 << 10)
     public static let portfolio = WordClass(rawValue: 1 << 11)
     public static let feminine = WordClass(rawValue: 1 << 12)
+    /// A quantifier that can head a source (`أحد المسؤولين`, `بعض الخبراء`): stop words tagged `quant`.
+    public static let quantifier = WordClass(rawValue: 1 << 13)
 
     /// Classes that head a phrase able to speak.
     public static let heads: WordClass = [.title, .organization, .unnamed, .document, .outlet]
@@ -114,6 +116,7 @@ public struct Lexicons: Sendable {
                 if let tags = lex.tags(stem) {
                     classes.insert(cls)
                     if tags.contains("fem") { classes.insert(.feminine) }
+                    if tags.contains("quant") { classes.insert(.quantifier) }
                 }
             }
             if classes.isEmpty, article || !proclitic.isEmpty || stem == w {

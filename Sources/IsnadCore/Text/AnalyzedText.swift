@@ -146,6 +146,19 @@ public struct AnalyzedText: Sendable {
         return closers[s] != nil || s == "\u{201D}" || s == "\u{00BB}"
     }
 
+    /// Whether a mark at token `i` looks like an opener by its spacing (a space before it, a
+    /// word right after it) or like a closer (a word right before it, a space or punctuation
+    /// after it). Writers attach quotation marks to the quoted words, which tells the role of
+    /// a mark better than its shape when outlets mix `«»`, `»«` and stray marks.
+    private func spacing(_ i: Int, in p: Range<Int>) -> (opener: Bool, closer: Bool) {
+        let t = tokens[i]
+        // A one-letter proclitic glued to the mark (`و«الجيش»`, `لـ«عكاظ»`) counts as a space.
+        let before = i == p.lowerBound || t.spaceBefore || tokens[i - 1].kind == .punct
+            || (tokens[i - 1].text.count == 1 && "وفبلك".contains(tokens[i - 1].text))
+        let after = i + 1 >= p.upperBound || tokens[i + 1].spaceBefore || tokens[i + 1].kind == .punct
+        return (before && !after, !before && after)
+    }
+
     private mutating func findQuotes() {
         quoteOf = Array(repeating: nil, count: tokens.count)
         for p in paragraphs {
@@ -153,19 +166,24 @@ public struct AnalyzedText: Sendable {
             var i = p.lowerBound
             while i < p.upperBound {
                 let t = tokens[i]
-                guard t.kind == .punct, let m = t.mark else { i += 1; continue }
+                guard t.kind == .punct, let m = t.mark, AnalyzedText.isQuoteMark(m) else { i += 1; continue }
+                let role = spacing(i, in: p)
                 if let o = open {
-                    if AnalyzedText.closers[tokens[o].mark!]!.contains(m) {
+                    let om = tokens[o].mark!
+                    let closes = AnalyzedText.closers[om]!.contains(m)
+                    // A mark of the same family placed like a closer closes too (`»…»`, `«…«`).
+                    let sameFamily = AnalyzedText.family(om) == AnalyzedText.family(m)
+                    if closes && !(role.opener && !role.closer && m != "\"" && AnalyzedText.closers[m] != nil && !sameFamily)
+                        || (sameFamily && role.closer) {
                         add(open: o, close: i)
                         open = nil
                     }
-                } else if AnalyzedText.closers[m] != nil {
-                    // A closing-only use (» or ”) with nothing open reads as a reversed opener,
-                    // but only when a matching closer follows in the paragraph.
-                    if m == "\u{00BB}" || m == "\u{201D}" {
-                        let want = AnalyzedText.closers[m]!
-                        if (i + 1..<p.upperBound).contains(where: { tokens[$0].mark.map(want.contains) == true }) { open = i }
-                    } else {
+                } else if role.closer {
+                    // A closer with nothing open: a stray mark, ignored.
+                } else if AnalyzedText.closers[m] != nil, m != "\u{00BB}" && m != "\u{201D}" || role.opener {
+                    // An opening mark, or a closing shape placed like an opener (reversed `»…«`).
+                    let want = AnalyzedText.closers[m]!
+                    if role.opener || (i + 1..<p.upperBound).contains(where: { tokens[$0].mark.map(want.contains) == true }) {
                         open = i
                     }
                 }
@@ -174,6 +192,15 @@ public struct AnalyzedText: Sendable {
             if let o = open, o + 1 < p.upperBound {
                 add(open: o, close: nil, end: p.upperBound)
             }
+        }
+    }
+
+    /// Quotation marks that pair with each other.
+    static func family(_ m: Unicode.Scalar) -> Int {
+        switch m {
+        case "\u{00AB}", "\u{00BB}": return 1
+        case "\u{201C}", "\u{201D}", "\u{201E}": return 2
+        default: return 3
         }
     }
 
