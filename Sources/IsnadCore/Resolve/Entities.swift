@@ -90,7 +90,9 @@ struct DocumentEntities {
 
     /// The person a title refers to: an exact title first, then a title containing this one,
     /// then the same head word; among equals, one that has spoken, then the nearest before `at`.
-    func resolve(title key: [String], head: String, at: Int) -> Int? {
+    /// A description sharing only a place adjective (`المهاجم السوري` after `اللاعب السوري
+    /// عمر السومه`) is the weakest tie, used when nothing better exists.
+    func resolve(title key: [String], head: String, at: Int, descriptors: Set<String> = []) -> Int? {
         var best: (score: Double, distance: Int, index: Int)?
         for (i, e) in entities.enumerated() where e.type == .person {
             for b in e.titles {
@@ -98,6 +100,7 @@ struct DocumentEntities {
                 if b.key == key { score = 3 }
                 else if Set(key).isSubset(of: Set(b.key)) && b.head == head { score = 2 }
                 else if b.head == head { score = 1 }
+                else if !descriptors.isDisjoint(with: b.key) { score = 0.25 }
                 else { continue }
                 if e.hasSpoken { score += 0.5 }
                 // Nearest binding before the mention; bindings after it count as further away.

@@ -24,10 +24,15 @@ extension Extractor {
                 if run.compAt[k] != nil { mark += "<comp>" }
                 if run.furniture[k] { mark += "<furniture>" }
                 if run.vetoed[k] { mark += "<veto>" }
+                if run.inSpeech(k) { mark += "<q>" }
                 out += analyzed.source.text(t.span) + (mark.isEmpty ? "" : "/" + mark) + " "
             }
         }
-        out += "\n\n## Entities\n"
+        out += "\n\n## Quotations\n"
+        for q in analyzed.quotes {
+            out += "[\(q.open)–\(q.close.map(String.init) ?? "end of paragraph")] \(analyzed.text(of: q.inner).prefix(60))\n"
+        }
+        out += "\n## Entities\n"
         for (i, e) in run.entities.entities.enumerated() {
             out += "e\(i) \(e.type.rawValue) \(e.bestText)  names=\(e.names.map { $0.joined(separator: " ") })  titles=\(e.titles.map { $0.key.joined(separator: " ") })  feminine=\(e.feminine.map(String.init) ?? "?")\n"
         }

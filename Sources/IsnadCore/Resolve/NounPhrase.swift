@@ -43,7 +43,14 @@ struct PhraseReader {
     /// each a name-like word (no article, not a common word) or an outlet or institution.
     func termQuote(at i: Int) -> AnalyzedText.Quote? {
         guard text.tokens[i].kind == .punct, AnalyzedText.isQuoteMark(text.tokens[i].mark),
-              let q = text.quote(openingAt: i), q.close != nil, !q.inner.isEmpty, q.inner.count <= 3 else { return nil }
+              let q = text.quote(openingAt: i), q.close != nil, !q.inner.isEmpty, q.inner.count <= 4 else { return nil }
+        // Right after an institution or a title, a short quotation is its name:
+        // `حزب «القوات اللبنانية»`, `قناة "العربية"`, `صحيفة "النهار"`.
+        if i > 0, let prev = words[i - 1], !prev.classes.intersection([.organization, .outlet, .title]).isEmpty,
+           q.inner.allSatisfy({ words[$0].map { !$0.classes.contains(.stop) } ?? false }) {
+            return q
+        }
+        guard q.inner.count <= 3 else { return nil }
         for k in q.inner {
             guard let w = words[k] else { return nil }
             let c = w.classes
@@ -93,6 +100,10 @@ struct PhraseReader {
             if tok.kind == .punct {
                 if name == nil, let q = termQuote(at: j), let close = q.close, close < end,
                    last != .name {
+                    // The quoted name of an institution completes it: `حزب «القوات اللبنانية»`.
+                    if [.org, .outlet, .title].contains(last), q.inner.count > 1 || givenAhead != nil {
+                        complements += 1; last = .complement; j = close + 1; continue
+                    }
                     // A quoted name or outlet: «عكاظ», "عسيري".
                     if last == .none || last == .honorific || last == .title || last == .complement {
                         if last == .none || last == .honorific || (q.inner.count <= 3 && givenAhead == nil) {
@@ -128,8 +139,9 @@ struct PhraseReader {
             let c = w.classes
             // A preposition attached to a later word starts an adjunct (`أحدهم لوكالة الصحافة`),
             // except inside a title chain (`رئيس هيئة أعضاء الشرف بنادي الرائد`).
-            if j > i && isPrepositional(w) && !(name == nil && [.title, .org, .complement].contains(last)
-                && !c.intersection([.organization, .title]).isEmpty) { break }
+            // `ل` before a news outlet names whom one spoke to (`قال اللاعب لبرنامج …`).
+            if j > i && isPrepositional(w) && (!(name == nil && [.title, .org, .complement].contains(last)
+                && !c.intersection([.organization, .title]).isEmpty) || (w.proclitic.hasSuffix("ل") && c.contains(.outlet))) { break }
             // Multiword entries first: a title or an institution.
             let nTitle = lex.longestEntry(lex.titles, at: j, words: words, limit: end)
             let nOrg = lex.longestEntry(lex.organizations, at: j, words: words, limit: end)

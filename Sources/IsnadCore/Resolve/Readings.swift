@@ -83,14 +83,14 @@ extension DocumentRun {
                     k = e + 1
                     continue
                 }
-                if other.role == .participle && other.family == "saying" && k > a {
+                if other.role == .participle && (other.family == "saying" || k == a) && cue.role == .verb {
                     // `وحذر الوزير قائلا: "…"`: one content, one attribution.
                     var o = settle(Opener(kind: .merged, at: k, token: other.tokens.upperBound,
                                           byte: byteStart(other.tokens.upperBound), mergedCue: ci))
                     if isPunct(o.token, [":"]) { o.token += 1; o.byte = byteStart(o.token) }
                     return o
                 }
-                if other.role == .source && cue.role == .verb && k > a && other.family != "restating" {
+                if other.role == .source && cue.role == .verb && other.family != "restating" {
                     // `أكد البيت الأبيض على لسان المتحدث باسمه أن …`: the spokesperson is an alias.
                     consumed.insert(ci)
                     let start = other.tokens.upperBound
@@ -156,6 +156,11 @@ extension DocumentRun {
         readings.append(contentsOf: headingColons())
         for (i, c) in cues.enumerated() {
             if consumed.contains(i) { continue }
+            // `قال إنه يتوقع …`: a verb right after a complementiser with a pronoun is the
+            // reported clause itself, not a new attribution.
+            let s0 = c.tokens.lowerBound
+            if c.role == .verb, !c.conjunction, s0 > 0, let w = words[s0 - 1], compAt[s0 - 1] != nil || sourceCompAt[s0 - 1] != nil,
+               w.folded.count > 2 { continue }
             let quoted = inSpeech(c.tokens.lowerBound)
             var r: Reading?
             switch c.role {
@@ -197,6 +202,9 @@ extension DocumentRun {
         let sEnd = sentenceEnd(of: c.tokens.lowerBound)
         var alias: NounPhrase?
         if let op = findOpener(from: a, limit: sEnd, cue: c, index: index, alias: &alias, consumed: &consumed) {
+            // Stance verbs count only with a proposition or quoted words (convention 6):
+            // `أشاد بالمدافع` praises someone, it reports nothing.
+            if c.family == "stance" && op.kind == .governed { return nil }
             if let m = op.mergedCue { consumed.insert(m) }
             guard let body = content(token: op.token, byte: op.byte, limit: contentLimit(op.token, sEnd)) else { return nil }
             let region = a..<(op.kind == .merged ? op.at : op.at)
@@ -227,6 +235,9 @@ extension DocumentRun {
         let wordsAfter = (start..<sEnd).filter { tokens[$0].kind == .word }.count
         guard wordsAfter >= 3, let body = content(token: start, byte: byte, limit: sEnd) else { return nil }
         guard let source: SpeakerSource = np.map({ .phrase($0) }) ?? before ?? subjectBefore(c) else { return nil }
+        // `ويعتبر هذا المستوى أقل …` is passive (is considered): a present-tense verb with a
+        // nominal content and no subject of its own reports nothing.
+        if case .continuation = source, isPresentTense(c) { return nil }
         return reading(c, source, body, confidence: 0.8)
     }
 
@@ -350,7 +361,9 @@ extension DocumentRun {
                          governs: c.governs, relay: c.relay, confidence: c.confidence, conjunction: c.conjunction)
             k = v.tokens.upperBound
         }
-        var restating = c.family == "restating"
+        // `على حد تعبيره`, `حسب قوله` restate the speaker: they add no attribution (convention 5).
+        if c.family == "restating" { return nil }
+        var restating = false
         if k < sEnd, let w = words[k], x.lex.restating.contains(w.folded) { restating = true; k += 1 }
         var np: NounPhrase?
         if !restating {
@@ -362,6 +375,10 @@ extension DocumentRun {
             }
         }
         let afterNP = np?.range.upperBound ?? k
+        // `وبحسب رويترز، قال الوزير …`: the relayed speaker's own cue carries the content.
+        var next = afterNP
+        while next < sEnd, tokens[next].kind == .punct, !AnalyzedText.isQuoteMark(tokens[next].mark) { next += 1 }
+        if next < sEnd, let ci = cueAt[next], cues[ci].role == .verb, np != nil { return nil }
         let statement = c.family == "statement"
         let speaker: SpeakerSource
         if let np { speaker = statement || np.head == .document ? .issuer(np) : .phrase(np) } else { speaker = .continuation }

@@ -88,7 +88,11 @@ extension DocumentRun {
                 return w.stem
             } }
             let head = np.range.first { words[$0]?.classes.contains(.title) == true }.flatMap { words[$0]?.stem } ?? key.first ?? ""
-            if let e = entities.resolve(title: key, head: head, at: np.range.lowerBound) {
+            let descriptors = Set(np.range.compactMap { k -> String? in
+                guard let w = words[k], w.classes.contains(.nationality) else { return nil }
+                return w.stem
+            })
+            if let e = entities.resolve(title: key, head: head, at: np.range.lowerBound, descriptors: descriptors) {
                 learnGender(e, from: cue, np: np)
                 let ent = entities[e]
                 let gaz = x.pack.gazetteer.entity(forName: ent.bestText)
