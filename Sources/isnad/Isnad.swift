@@ -4,11 +4,27 @@ import IsnadCore
 
 @main
 struct Isnad: ParsableCommand {
+    /// Exit statuses: 0 success, 1 some inputs failed, 2 usage or pattern errors. The argument
+    /// parser's own usage status (64) is mapped to 2 so scripts see one code for "fix the call".
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                printError(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "isnad",
         abstract: "Who claimed what: attributions (speaker, cue, content, kind) in Arabic news.",
         version: IsnadVersion.string,
-        subcommands: [Extract.self, Eval.self, Explain.self, GoldenCommand.self, PatternsCommand.self]
+        subcommands: [Extract.self, ReportCommand.self, Eval.self, Explain.self, GoldenCommand.self, PatternsCommand.self]
     )
 }
 

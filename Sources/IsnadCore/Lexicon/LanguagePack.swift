@@ -15,6 +15,9 @@ public struct LanguagePack: Sendable {
         "name-particles", "stopwords", "time", "nationalities", "portfolios",
     ]
 
+    /// Lexicons read when present.
+    public static let optionalLexiconNames = ["common-words", "places"]
+
     public func lexicon(_ name: String) -> Lexicon {
         lexicons[name] ?? Lexicon(name: name)
     }
@@ -42,6 +45,10 @@ public struct LanguagePack: Sendable {
                 throw PatternError(.init(path: path, line: 0, column: 0), "missing lexicon '\(name)' (an empty file is allowed)")
             }
             lexicons[name] = try Lexicon.parse(try FileSystem.readUTF8(path), name: name, path: path)
+        }
+        for name in optionalLexiconNames {
+            let path = dir + "/lexicon/" + name + ".txt"
+            if FileSystem.exists(path) { lexicons[name] = try Lexicon.parse(try FileSystem.readUTF8(path), name: name, path: path) }
         }
         let gazPath = dir + "/gazetteer.tsv"
         let gazetteer = FileSystem.exists(gazPath) ? try Gazetteer.parse(try FileSystem.readUTF8(gazPath), path: gazPath) : Gazetteer()

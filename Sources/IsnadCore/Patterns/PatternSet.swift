@@ -78,7 +78,7 @@ public struct PatternSet: Sendable {
         "trail": [],
         "veto": [],
         "head": [],
-        "lead": [],
+        "lead": ["extends"],
     ]
 
     /// Loads and compiles `directory`'s `*.rules` files. Errors read `file:line:col: error: …`.

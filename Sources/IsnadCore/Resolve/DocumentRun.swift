@@ -56,7 +56,10 @@ struct DocumentRun {
 
         if let lead = x.leadSet {
             for h in try lead.hits(in: folded, scratch: scratch, limits: x.limits) {
-                for k in text.tokenRange(ofBytes: h.range) { furniture[k] = true }
+                let r = text.tokenRange(ofBytes: h.range)
+                // `extends: rest`: what follows (teasers after `مقالات ذات صلة`) is furniture too.
+                let upper = h.rule["extends"] == "rest" ? tokens.count : r.upperBound
+                for k in r.lowerBound..<upper { furniture[k] = true }
             }
         }
         if let veto = x.vetoSet {
@@ -108,6 +111,8 @@ struct DocumentRun {
         for k in tokens.indices where cueAt[k] != nil || compAt[k] != nil { barrier[k] = true }
         reader = PhraseReader(text: text, words: words, lex: x.lex, barrier: barrier)
         findMentions()
+        reader.knownSurnames = Set(entities.entities.filter { $0.type == .person }.flatMap { e in
+            e.names.filter { $0.count >= 2 }.compactMap(\.last) })
     }
 
     /// `وأضاف` carries a conjunction; `وصف` (a lemma starting with و) does not, `ووصف` does.

@@ -30,6 +30,9 @@ struct PhraseReader {
     let lex: Lexicons
     /// Tokens that belong to a cue or a complementiser: a phrase never runs into them.
     let barrier: [Bool]
+    /// Stems of the last word of names the document gives in full: such a word alone, even with
+    /// the article, names that person (`وطالب الجلاصي بعقد …`).
+    var knownSurnames: Set<String> = []
 
     static let maxNameTokens = 5
     static let maxComplements = 6
@@ -137,15 +140,25 @@ struct PhraseReader {
             }
             guard let w = words[j] else { break }
             let c = w.classes
-            // A preposition attached to a later word starts an adjunct (`أحدهم لوكالة الصحافة`),
-            // except inside a title chain (`رئيس هيئة أعضاء الشرف بنادي الرائد`).
-            // `ل` before a news outlet names whom one spoke to (`قال اللاعب لبرنامج …`).
-            if j > i && isPrepositional(w) && (!(name == nil && [.title, .org, .complement].contains(last)
-                && !c.intersection([.organization, .title]).isEmpty) || (w.proclitic.hasSuffix("ل") && c.contains(.outlet))) { break }
+            // Several subjects joined by و (convention 11): `كندا والمكسيك`, `حسن روحاني ومحمد
+            // جواد ظريف` — one phrase, as written.
+            if j > i, w.proclitic == "و", !w.article || c.contains(.place) || c.contains(.organization),
+               last == .name || (last == .org && head == .organization),
+               let conj = conjunct(at: j, end: end, afterName: last == .name) {
+                if let n = name { name = n.lowerBound..<conj }
+                j = conj
+                continue
+            }
             // Multiword entries first: a title or an institution.
             let nTitle = lex.longestEntry(lex.titles, at: j, words: words, limit: end)
             let nOrg = lex.longestEntry(lex.organizations, at: j, words: words, limit: end)
             let nOutlet = lex.longestEntry(lex.outlets, at: j, words: words, limit: end)
+            // A preposition attached to a later word starts an adjunct (`أحدهم لوكالة الصحافة`),
+            // except inside a title chain (`رئيس هيئة أعضاء الشرف بنادي الرائد`, `الأمين العام
+            // للأمم المتحدة`); `ل` before a news outlet names whom one spoke to (`قال اللاعب لبرنامج`).
+            if j > i && isPrepositional(w) && (!(name == nil && [.title, .org, .complement].contains(last)
+                && (!c.intersection([.organization, .title]).isEmpty || nOrg > 0 || nTitle > 0))
+                || (w.proclitic.hasSuffix("ل") && (c.contains(.outlet) || nOutlet > 0))) { break }
             // `أحد سكان المدينة`, `بعض المسؤولين`: a quantifier before a source word.
             if j == i, c.contains(.quantifier), j + 1 < end, let n = words[j + 1],
                !n.classes.intersection([.unnamed, .title, .organization]).isEmpty {
@@ -191,6 +204,15 @@ struct PhraseReader {
                 if head == nil { head = nOrg >= nOutlet ? .organization : .outlet }
                 j += max(nOrg, nOutlet); last = nOrg >= nOutlet ? .org : .outlet; complements = 0; continue
             }
+            if c.contains(.place) && !c.contains(.givenName) {
+                // A country or capital: the head (`قالت واشنطن`) or a complement (`سفير السعودية`).
+                if last == .none {
+                    startTitle(j); head = .organization; last = .org
+                } else if [.title, .org, .complement, .unnamed].contains(last) {
+                    complements += 1; last = .complement
+                } else { break }
+                j += 1; continue
+            }
             if c.contains(.unnamed) {
                 startTitle(j)
                 if head == nil { head = .unnamed }
@@ -209,17 +231,18 @@ struct PhraseReader {
             let particleStart = c == .particle && j + 1 < end && !barrier[j + 1]
                 && words[j + 1].map { $0.classes.isSubset(of: [.givenName, .particle]) && !$0.article && lex.couldBeName($0) } == true
             // After an honorific, a family name with the article is a name (`العميد العسيري`).
+            let knownSurname = last == .none && bare && w.article && w.proclitic.isEmpty && knownSurnames.contains(w.stem)
             let afterHonorific = last == .honorific || (j > i && words[j - 1]?.classes.contains(.honorific) == true)
             let familyAfterHonorific = afterHonorific && name == nil && c.isEmpty && w.article && w.proclitic.isEmpty && lex.couldBeName(w)
-            let nameStart = c.contains(.givenName) || particleStart || familyAfterHonorific
+            let nameStart = c.contains(.givenName) || particleStart || familyAfterHonorific || knownSurname
                 || (c.isEmpty && !w.article && w.proclitic.isEmpty && lex.couldBeName(w)
                     && ((last == .none && bare) || last == .honorific || ((last == .title || last == .complement) && givenAhead == nil)))
             if nameStart && (givenAhead == nil || givenAhead == j || c.contains(.givenName)) {
                 closeTitles(at: j)
-                let e = familyAfterHonorific ? j + 1 : nameEnd(from: j, end: end, arabic: c.contains(.givenName))
+                let e = familyAfterHonorific || knownSurname ? j + 1 : nameEnd(from: j, end: end, arabic: c.contains(.givenName))
                 // An unknown word with nothing before it is a name only when the phrase ends
                 // right after it (`قال بوتين إن`, `قال عسيري الليلة`), not before more words.
-                if last == .none && !c.contains(.givenName) && !particleStart && e < end, !boundary(e) { return nil }
+                if last == .none && !c.contains(.givenName) && !particleStart && !knownSurname && e < end, !boundary(e) { return nil }
                 name = j..<e
                 if head == nil { head = .person }
                 if c.contains(.givenName) && c.contains(.feminine) && feminine == nil { feminine = true }
@@ -241,6 +264,21 @@ struct PhraseReader {
         guard let head, j > i else { return nil }
         // Drop a trailing quote or bracket that belonged to the phrase's last word only.
         return NounPhrase(range: i..<j, name: name, titles: titles, head: head, feminine: feminine)
+    }
+
+    /// End of a second subject joined by و at token `j` (a place or institution after one, a
+    /// person after a name), or nil.
+    func conjunct(at j: Int, end: Int, afterName: Bool) -> Int? {
+        guard let w = words[j] else { return nil }
+        let c = w.classes
+        if !afterName, !c.intersection([.place, .organization]).isEmpty {
+            let n = lex.longestEntry(lex.organizations, at: j, words: words, limit: end)
+            return j + max(1, n)
+        }
+        if afterName, c.contains(.givenName) || (c.isEmpty && lex.couldBeName(w)) {
+            return nameEnd(from: j, end: end, arabic: c.contains(.givenName))
+        }
+        return nil
     }
 
     /// Whether a phrase may end before token `k`: punctuation, a function or time word, a title

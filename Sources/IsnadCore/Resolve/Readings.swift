@@ -218,6 +218,11 @@ extension DocumentRun {
             r.alias = alias
             return r
         }
+        // A quotation right before the verb is its content (`"سنواصل العمل"، قال الوزير`).
+        if let q = quoteBefore(c.tokens.lowerBound), let np = reader.phrase(at: a, end: sEnd) {
+            let r = byteStart(q.inner.lowerBound)..<tokens[q.inner.upperBound - 1].bytes.upperBound
+            return reading(c, .phrase(np), (r, .direct, true), confidence: 0.85)
+        }
         // No opener: a nominal content after the subject (`اتهم بوتين الغرب بالتورط …`).
         guard c.family != "stance" else { return nil }
         // A subject before the verb (`بوتين يؤكد نشر …`) comes first; after the verb, an
@@ -241,6 +246,16 @@ extension DocumentRun {
         return reading(c, source, body, confidence: 0.8)
     }
 
+    /// The quotation that closes right before token `s` (past a comma), if any.
+    func quoteBefore(_ s: Int) -> AnalyzedText.Quote? {
+        var k = s - 1
+        while k >= 0, isPunct(k, DocumentRun.commas) { k -= 1 }
+        guard k > 0, tokens[k].kind == .punct, AnalyzedText.isQuoteMark(tokens[k].mark),
+              let q = text.quotes.first(where: { $0.close == k }), !q.inner.isEmpty,
+              reader.termQuote(at: q.open) == nil else { return nil }
+        return q
+    }
+
     /// Content may not run into furniture at the end of a paragraph.
     func contentLimit(_ start: Int, _ sEnd: Int) -> Int {
         var k = start
@@ -260,6 +275,9 @@ extension DocumentRun {
         for k in region.dropFirst() {
             guard let w = words[k], !w.classes.intersection([.title, .honorific, .givenName, .organization, .unnamed, .outlet]).isEmpty,
                   !reader.isPrepositional(w) else { continue }
+            // Only after a comma or a time word: a noun after a preposition is its object
+            // (`قال الطراونة، في تصريحات لقناة المملكة، إن`).
+            guard isPunct(k - 1, DocumentRun.commas) || words[k - 1]?.classes.contains(.time) == true else { continue }
             if let np = reader.phrase(at: k, end: region.upperBound, bare: false) { return .phrase(np) }
         }
         return nil

@@ -35,7 +35,9 @@ extension DocumentRun {
             readings[i].confidence *= resolved.2
             if let e = resolved.1 { entities[e].hasSpoken = true }
             // A source quoted inside someone's words does not take over the narration.
-            if !inSpeech(r.cue.tokens.lowerBound) {
+            let cueByte = tokens[r.cue.tokens.lowerBound].bytes.lowerBound
+            let nested = readings[..<i].contains { $0.content.contains(cueByte) && $0.entity != resolved.1 }
+            if !inSpeech(r.cue.tokens.lowerBound) && !nested {
                 history.append(Said(speaker: resolved.0, entity: resolved.1, sentence: sentence, token: r.cue.tokens.lowerBound))
             }
         }
@@ -150,6 +152,7 @@ extension DocumentRun {
         guard let e = said.entity else { return true }
         let ent = entities[e]
         if cue.plural || cue.dual { return ent.plural || ent.type != .person }
+        if ent.plural && ent.type != .organization { return false }
         if cue.feminine { return ent.feminine != false }
         return ent.feminine != true
     }

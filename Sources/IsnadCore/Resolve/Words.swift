@@ -15,6 +15,10 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     public static let nationality = WordClass(rawValue: 1 << 10)
     public static let portfolio = WordClass(rawValue: 1 << 11)
     public static let feminine = WordClass(rawValue: 1 << 12)
+    /// A common word (`common-words.txt`): never part of a name.
+    public static let common = WordClass(rawValue: 1 << 14)
+    /// A country, capital or region (`places.txt`): speaks for its government (`قالت واشنطن`).
+    public static let place = WordClass(rawValue: 1 << 15)
     /// A quantifier that can head a source (`أحد المسؤولين`, `بعض الخبراء`): stop words tagged `quant`.
     public static let quantifier = WordClass(rawValue: 1 << 13)
 
@@ -39,7 +43,7 @@ public struct WordInfo: Sendable {
 public struct Lexicons: Sendable {
     let pack: LanguagePack
     let titles, honorifics, organizations, unnamed, documents, outlets, givenNames, particles,
-        stops, times, nationalities, portfolios: Lexicon
+        stops, times, nationalities, portfolios, commonWords, places: Lexicon
     let proclitics: [String]
     let articles: [String]
     let articleAfterL: [String]
@@ -62,6 +66,7 @@ public struct Lexicons: Sendable {
         givenNames = pack.lexicon("given-names"); particles = pack.lexicon("name-particles")
         stops = pack.lexicon("stopwords"); times = pack.lexicon("time")
         nationalities = pack.lexicon("nationalities"); portfolios = pack.lexicon("portfolios")
+        commonWords = pack.lexicon("common-words"); places = pack.lexicon("places")
         let s = pack.settings
         proclitics = s["proclitics"].sorted { $0.count > $1.count }
         articles = s["articles"]
@@ -77,7 +82,8 @@ public struct Lexicons: Sendable {
         subordinators = Set(s["subordinators"])
         all = [(titles, .title), (honorifics, .honorific), (organizations, .organization), (unnamed, .unnamed),
                (documents, .document), (outlets, .outlet), (givenNames, .givenName), (particles, .particle),
-               (stops, .stop), (times, .time), (nationalities, .nationality), (portfolios, .portfolio)]
+               (stops, .stop), (times, .time), (nationalities, .nationality), (portfolios, .portfolio),
+               (places, .place)]
     }
 
     /// Readings of a folded word: as written, without the article, without a proclitic (and then
@@ -98,6 +104,8 @@ public struct Lexicons: Sendable {
             if articleAfterL.contains(where: { p.hasSuffix($0) }) {
                 for l in articleAfterL where rest.hasPrefix(l) && rest.count > l.count + 1 {
                     out.append((String(rest.dropFirst(l.count)), true, p))
+                    // And with the article written out, for entries that keep it (الأمم المتحدة).
+                    if let a = articles.first { out.append((a + String(rest.dropFirst(l.count)), false, p)) }
                 }
             }
         }
@@ -130,6 +138,13 @@ public struct Lexicons: Sendable {
                 return WordInfo(folded: w, stem: stem, article: article, proclitic: proclitic, classes: classes)
             }
         }
+        // A common word, in any reading and without an accusative ending (أطرافا): not a name.
+        for (stem, article, proclitic) in rs {
+            let bare = stem.hasSuffix("ا") && stem.count > 3 ? String(stem.dropLast()) : stem
+            if commonWords.contains(stem) || commonWords.contains(bare) {
+                return WordInfo(folded: w, stem: stem, article: article, proclitic: proclitic, classes: .common)
+            }
+        }
         // Unknown: the article reading if there is one (الجبرين), then a proclitic with the
         // article (بالتورط، للحرب), else the word as written.
         if let (stem, article, proclitic) = rs.first(where: { $0.1 && $0.2.isEmpty }) ?? rs.first(where: { $0.1 }) {
@@ -154,6 +169,7 @@ public struct Lexicons: Sendable {
     /// feminine ending of a common noun.
     public func couldBeName(_ w: WordInfo) -> Bool {
         if w.classes.contains(.givenName) { return true }
+        if w.classes.contains(.common) { return false }
         return !nonNameEndings.contains { w.folded.hasSuffix($0) && w.folded.count > $0.count + 1 }
     }
 
