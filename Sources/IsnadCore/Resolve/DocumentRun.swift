@@ -40,7 +40,8 @@ struct DocumentRun {
         let folded = text.source.folded
         words = tokens.map { t in
             guard t.kind == .word else { return nil }
-            var w = x.lex.classify(t.text)
+            let first = text.source.scalars[t.span.lowerBound]
+            var w = x.lex.classify(t.text, hamzaInitial: first == "\u{0623}" || first == "\u{0625}" || first == "\u{0622}")
             // Folding makes على (on) and علي (Ali) one word; the original spelling tells them
             // apart when the lexicons disagree.
             if w.classes.contains(.stop) && w.classes.contains(.givenName), let last = text.source.scalars[t.span].last {

@@ -114,8 +114,10 @@ public struct Lexicons: Sendable {
 
     /// Classifies one word: the first reading any lexicon knows wins; a nationality may also
     /// carry a feminine or plural suffix (الروسية، الأمريكيين).
-    public func classify(_ w: String) -> WordInfo {
-        let rs = readings(w)
+    public func classify(_ w: String, hamzaInitial: Bool = false) -> WordInfo {
+        // The article is written with a bare alef: إلفر and ألفريد are not ال + …
+        var rs = readings(w)
+        if hamzaInitial { rs = rs.filter { !($0.1 && $0.2.isEmpty) } }
         for (stem, article, proclitic) in rs {
             var classes: WordClass = []
             for (lex, cls) in all {
