@@ -36,7 +36,7 @@ public enum HTMLReport {
     }
 
     public static func render(_ batch: ReportBatch, options: Options = Options()) -> String {
-        var page = Page(batch: batch, options: options)
+        var page = HTMLPage(batch: batch, options: options)
         return page.render()
     }
 }
@@ -112,7 +112,7 @@ enum HTML {
 
 // MARK: - The page
 
-struct Page {
+struct HTMLPage {
     let batch: ReportBatch
     let options: Options
     typealias Options = HTMLReport.Options
@@ -162,7 +162,7 @@ struct Page {
         if let g = options.generator { raw("<meta name=\"generator\" content=\"\(HTML.escape(g))\">\n") }
         raw("<title>")
         text(options.title)
-        raw("</title>\n<style>\n\(Page.css)</style>\n</head>\n<body>\n<header>\n<h1>")
+        raw("</title>\n<style>\n\(HTMLPage.css)</style>\n</head>\n<body>\n<header>\n<h1>")
         text(options.title)
         raw("</h1>\n<nav><a href=\"#summary\">الملخص</a> · <a href=\"#charts\">الرسوم</a> · <a href=\"#speakers\">المتحدثون</a> · <a href=\"#documents\">المقالات</a></nav>\n</header>\n<main>\n")
         summary()
@@ -203,7 +203,7 @@ struct Page {
         raw("<div class=\"tables\">\n<table class=\"small\">\n<caption>الإسنادات حسب النوع</caption>\n<thead><tr><th>النوع</th><th class=\"num\">العدد</th><th class=\"num\">النسبة</th></tr></thead>\n<tbody>\n")
         for k in Kind.allCases {
             let c = byKind[k] ?? 0
-            raw("<tr><td><span class=\"swatch k-\(k.rawValue)\"></span>\(k.arabic) <small dir=\"ltr\">\(k.rawValue)</small></td><td class=\"num\">\(c)</td><td class=\"num\">\(Page.percent(c, attributions))</td></tr>\n")
+            raw("<tr><td><span class=\"swatch k-\(k.rawValue)\"></span>\(k.arabic) <small dir=\"ltr\">\(k.rawValue)</small></td><td class=\"num\">\(c)</td><td class=\"num\">\(HTMLPage.percent(c, attributions))</td></tr>\n")
         }
         raw("</tbody>\n</table>\n<table class=\"small\">\n<caption>حسب نوع المتحدث</caption>\n<thead><tr><th>نوع المتحدث</th><th class=\"num\">المتحدثون</th><th class=\"num\">الإسنادات</th></tr></thead>\n<tbody>\n")
         for t in SpeakerType.reportOrder {
@@ -310,7 +310,7 @@ struct Page {
             for (j, ref) in speakerDocs[i].enumerated() {
                 if j > 0 { raw(" ") }
                 raw("<span class=\"dref\">")
-                let label = Page.label(batch.documents[ref.doc])
+                let label = HTMLPage.label(batch.documents[ref.doc])
                 if embedded[ref.doc] {
                     raw("<a href=\"#d\(ref.doc + 1)\"><bdi>")
                     text(label)
@@ -353,7 +353,7 @@ struct Page {
 
     mutating func document(_ d: ReportBatch.Document, number n: Int) {
         raw("<article class=\"doc\" id=\"d\(n)\">\n<h3><span class=\"docno\">\(n)</span> <bdi>")
-        text(d.field("title") ?? Page.label(d))
+        text(d.field("title") ?? HTMLPage.label(d))
         raw("</bdi></h3>\n<dl class=\"meta\"><dt>المستند</dt><dd><bdi dir=\"ltr\">")
         text(d.result.document)
         raw("</bdi></dd>")
@@ -363,7 +363,7 @@ struct Page {
             raw("<dt>")
             text(key)
             raw("</dt><dd><bdi>")
-            if key == "url", Page.isWebURL(value) {
+            if key == "url", HTMLPage.isWebURL(value) {
                 raw("<a rel=\"noreferrer noopener\" href=\"")
                 text(value)
                 raw("\">")
@@ -420,7 +420,7 @@ struct Page {
             }
             raw("</td><td><span class=\"swatch k-\(a.kind.rawValue)\"></span>\(a.kind.arabic)</td><td class=\"content\">")
             text(a.content.text)
-            raw("</td><td class=\"num\">\(Page.fixed2(a.confidence))</td></tr>\n")
+            raw("</td><td class=\"num\">\(HTMLPage.fixed2(a.confidence))</td></tr>\n")
         }
         raw("</tbody>\n</table></div>\n</article>\n")
     }
@@ -463,7 +463,7 @@ struct Page {
                 if cls != 0 || a.speaker.resolution != .continuation { first = min(first ?? s, s) }
             }
             if var p = first {
-                while p > 0, Page.isWordScalar(scalars[p - 1]) { p -= 1 }
+                while p > 0, HTMLPage.isWordScalar(scalars[p - 1]) { p -= 1 }
                 anchorAt.append((p, anchors[i]))
             }
         }

@@ -242,7 +242,7 @@ struct PhraseReader {
                 let e = familyAfterHonorific || knownSurname ? j + 1 : nameEnd(from: j, end: end, arabic: c.contains(.givenName))
                 // An unknown word with nothing before it is a name only when the phrase ends
                 // right after it (`قال بوتين إن`, `قال عسيري الليلة`), not before more words.
-                if last == .none && !c.contains(.givenName) && !particleStart && !knownSurname && e < end, !boundary(e) { return nil }
+                if last == .none && !object && !c.contains(.givenName) && !particleStart && !knownSurname && e < end, !boundary(e) { return nil }
                 name = j..<e
                 if head == nil { head = .person }
                 if c.contains(.givenName) && c.contains(.feminine) && feminine == nil { feminine = true }
@@ -311,7 +311,14 @@ struct PhraseReader {
             // After a particle the next word belongs to the name whatever it looks like
             // (`عبد ربه منصور هادي`, `أبو مازن`).
             if words[k - 1]?.classes == .particle && w.proclitic.isEmpty && !c.contains(.stop) && !w.article { k += 1; continue }
-            if c.contains(.givenName) && !w.article || c.contains(.particle) { k += 1; continue }
+            // A particle belongs to the name only when more name follows it (`فان` in `لويس فان
+            // جال`, not in `ساموروكوف فان البعض` where it is فإن).
+            if c.contains(.particle) && !c.contains(.givenName) {
+                guard k + 1 < end, !barrier[k + 1], let n = words[k + 1], n.proclitic.isEmpty,
+                      n.classes.isSubset(of: [.givenName, .particle, .feminine]) || (n.article && n.classes.isEmpty) else { break }
+                k += 1; continue
+            }
+            if c.contains(.givenName) && !w.article { k += 1; continue }
             // `عبد العزيز`, `أبو الغيط`: after a particle, a word with the article is part of the
             // same name unit, and more may follow (`عبد العزيز الخالد`).
             if w.article && w.proclitic.isEmpty && words[k - 1]?.classes.contains(.particle) == true { k += 1; continue }

@@ -90,7 +90,7 @@ extension DocumentRun {
                     if isPunct(o.token, [":"]) { o.token += 1; o.byte = byteStart(o.token) }
                     return o
                 }
-                if other.role == .source && cue.role == .verb && other.family != "restating" {
+                if other.role == .source && cue.role == .verb && other.family != "restating" && (k == a || phraseEnds(from: a, at: k)) {
                     // `أكد البيت الأبيض على لسان المتحدث باسمه أن …`: the spokesperson is an alias.
                     consumed.insert(ci)
                     let start = other.tokens.upperBound
@@ -396,6 +396,7 @@ extension DocumentRun {
         // `وبحسب رويترز، قال الوزير …`: the relayed speaker's own cue carries the content.
         var next = afterNP
         while next < sEnd, tokens[next].kind == .punct, !AnalyzedText.isQuoteMark(tokens[next].mark) { next += 1 }
+        if let c2 = sourceCompAt[next] { next = c2.end }
         if next < sEnd, let ci = cueAt[next], cues[ci].role == .verb, np != nil { return nil }
         let statement = c.family == "statement"
         let speaker: SpeakerSource
@@ -467,7 +468,7 @@ extension DocumentRun {
     /// attribution whose cue is the colon (rules of the `head` set find the colon).
     func headingColons() -> [Reading] {
         var out: [Reading] = []
-        for (rule, colon) in headingHits {
+        for (rule, colon) in headingHits where !furniture[colon] {
             let para = tokens[colon].paragraph
             guard para < text.paragraphs.count else { continue }
             let p = text.paragraphs[para]
