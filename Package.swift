@@ -22,6 +22,8 @@ let package = Package(
     dependencies: [
         // Command-line parsing, help and validation: the standard for Swift tools.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // SQLite report: typed, maintained SQLite access (prepared statements, transactions), no second C module of ours.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -31,7 +33,7 @@ let package = Package(
         ),
         .target(name: "PCRE2", dependencies: ["CPCRE2"]),
         .target(name: "IsnadCore", dependencies: ["PCRE2"]),
-        .target(name: "IsnadOutput", dependencies: ["IsnadCore"]),
+        .target(name: "IsnadOutput", dependencies: ["IsnadCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "isnad",
             dependencies: [
@@ -42,7 +44,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["IsnadCore"], path: "Tests/TestSupport"),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(name: "IsnadCoreTests", dependencies: ["IsnadCore", "TestSupport"]),
-        .testTarget(name: "IsnadOutputTests", dependencies: ["IsnadOutput", "TestSupport"]),
+        .testTarget(name: "IsnadOutputTests", dependencies: ["IsnadOutput", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "IsnadCLITests", dependencies: ["TestSupport", "isnad"]),
     ]
 )
