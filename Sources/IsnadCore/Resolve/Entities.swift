@@ -64,11 +64,15 @@ struct DocumentEntities {
     mutating func group(_ type: SpeakerType, stems: [String], tokens: Range<Int>, text: String) -> Int {
         if let i = entities.firstIndex(where: { $0.type == type && $0.names.contains(stems) }) { return i }
         // A shorter mention of a known institution (`الوزارة` after `وزارة الصحة`) is that one.
-        if let i = entities.lastIndex(where: { $0.type == type && $0.names.contains { n in n.first == stems.first && stems.count < n.count } }) {
+        // Only when every word of the shorter is in the longer: `مصدر طبي` is not `مصدر في
+        // المقاومة الشعبية`.
+        if let i = entities.lastIndex(where: { $0.type == type && $0.names.contains { n in
+            n.first == stems.first && stems.count < n.count && Set(stems).isSubset(of: Set(n)) } }) {
             return i
         }
         // A fuller mention of a group seen in short form first becomes its best phrase.
-        if let i = entities.lastIndex(where: { $0.type == type && $0.names.contains { n in n.first == stems.first && n.count < stems.count } }) {
+        if let i = entities.lastIndex(where: { $0.type == type && $0.names.contains { n in
+            n.first == stems.first && n.count < stems.count && Set(n).isSubset(of: Set(stems)) } }) {
             entities[i].names.append(stems)
             if stems.count > entities[i].bestCount {
                 entities[i].best = tokens
