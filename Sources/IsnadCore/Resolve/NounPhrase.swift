@@ -188,6 +188,10 @@ struct PhraseReader {
                 }
                 break
             }
+            // After a definite word, an indefinite common noun starts something else
+            // (`واتهم الوزير أطرافا خارجية …`: the minister, then his object).
+            if j > i, !w.article, w.proclitic.isEmpty, words[j - 1]?.article == true, name == nil,
+               !c.intersection([.unnamed, .document]).isEmpty, nTitle == 0, nOrg == 0 { break }
             if c.contains(.honorific) && nTitle == 0 {
                 startTitle(j); last = .honorific
                 if c.contains(.feminine) { feminine = true }

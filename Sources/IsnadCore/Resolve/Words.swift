@@ -109,6 +109,10 @@ public struct Lexicons: Sendable {
                 }
             }
         }
+        // Last, each reading without the accusative ending (مسؤولا → مسؤول, أطرافا → أطراف).
+        out += out.compactMap { r -> (String, Bool, String)? in
+            r.0.hasSuffix("ا") && r.0.count > 4 ? (String(r.0.dropLast()), r.1, r.2) : nil
+        }
         return out
     }
 
@@ -140,8 +144,11 @@ public struct Lexicons: Sendable {
                 return WordInfo(folded: w, stem: stem, article: article, proclitic: proclitic, classes: classes)
             }
         }
-        // A common word, in any reading and without an accusative ending (أطرافا): not a name.
+        // A common word, in any reading and without an accusative ending: not a name. Only a
+        // conjunction or a preposition other than ك is read off, on words long enough that the
+        // rest is not a name's tail (كيري is not ك + يري, بالمر not ب + المر).
         for (stem, article, proclitic) in rs {
+            if proclitic.hasSuffix("ك") || (!proclitic.isEmpty && stem.count < 4) || givenNames.contains(w) { continue }
             let bare = stem.hasSuffix("ا") && stem.count > 3 ? String(stem.dropLast()) : stem
             if commonWords.contains(stem) || commonWords.contains(bare) {
                 return WordInfo(folded: w, stem: stem, article: article, proclitic: proclitic, classes: .common)
