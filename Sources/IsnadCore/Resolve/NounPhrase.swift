@@ -323,6 +323,9 @@ struct PhraseReader {
                 k += 1; continue
             }
             if c.contains(.givenName) && !w.article { k += 1; continue }
+            // A month or a weekday used as a name between names (`أحمد سيف محرم اليافعي`).
+            if c.contains(.time), !w.article, w.proclitic.isEmpty, k + 1 < end, let n = words[k + 1],
+               n.proclitic.isEmpty, n.classes.isEmpty, n.article || lex.couldBeName(n), !barrier[k + 1] { k += 1; continue }
             // `عبد العزيز`, `أبو الغيط`: after a particle, a word with the article is part of the
             // same name unit, and more may follow (`عبد العزيز الخالد`).
             if w.article && w.proclitic.isEmpty && words[k - 1]?.classes.contains(.particle) == true { k += 1; continue }

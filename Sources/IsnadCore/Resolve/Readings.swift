@@ -160,7 +160,9 @@ extension DocumentRun {
             // reported clause itself, not a new attribution.
             let s0 = c.tokens.lowerBound
             if c.role == .verb, !c.conjunction, s0 > 0, let w = words[s0 - 1], compAt[s0 - 1] != nil || sourceCompAt[s0 - 1] != nil,
-               w.folded.count > 2 { continue }
+               w.folded.hasSuffix("ه") || w.folded.hasSuffix("ها") || w.folded.hasSuffix("هم") || w.folded.hasSuffix("نا") || w.folded.hasSuffix("ني") {
+                continue
+            }
             let quoted = inSpeech(c.tokens.lowerBound)
             var r: Reading?
             switch c.role {
@@ -235,6 +237,7 @@ extension DocumentRun {
             if let p = np, p.titles.isEmpty, p.head == .person, let name = p.name, !isKnownName(name) { np = nil }
         }
         var start = np?.range.upperBound ?? a
+        start = skipRecipient(start, limit: sEnd)
         var byte = byteStart(start)
         if let g = governed(at: start, by: c) { start = g.token; byte = g.byte }
         let wordsAfter = (start..<sEnd).filter { tokens[$0].kind == .word }.count
@@ -244,6 +247,22 @@ extension DocumentRun {
         // nominal content and no subject of its own reports nothing.
         if case .continuation = source, isPresentTense(c) { return nil }
         return reading(c, source, body, confidence: 0.8)
+    }
+
+    /// Past whom the speaker spoke to, right after the subject: `لـ«عكاظ»`, `لصحيفة الحياة`,
+    /// `للصحفيين`, so that a nominal content starts after it.
+    func skipRecipient(_ k: Int, limit: Int) -> Int {
+        guard k < limit, let w = words[k] else { return k }
+        if w.folded == "ل", k + 1 < limit, let q = text.quote(openingAt: k + 1), let close = q.close, close < limit {
+            return close + 1
+        }
+        if w.proclitic.hasSuffix("ل"), !w.classes.intersection([.outlet, .organization, .unnamed]).isEmpty {
+            var e = k + 1
+            while e < limit, let n = words[e], n.article || !n.classes.intersection([.nationality, .outlet]).isEmpty { e += 1 }
+            if e < limit, let q = text.quote(openingAt: e), let close = q.close, close < limit { e = close + 1 }
+            return e
+        }
+        return k
     }
 
     /// The quotation that closes right before token `s` (past a comma), if any.
