@@ -146,7 +146,7 @@ struct DocumentRun {
     }
 
     mutating func register(_ np: NounPhrase, name: Range<Int>) -> Int {
-        let stems = name.compactMap { words[$0]?.stem }
+        let stems = nameKey(name)
         let e = entities.person(named: stems, tokens: name, text: nameText(name), givenNames: x.givenNames)
         for t in np.titles {
             let key = t.compactMap { k -> String? in
@@ -159,6 +159,24 @@ struct DocumentRun {
         }
         if let f = np.feminine, entities[e].feminine == nil { entities[e].feminine = f }
         return e
+    }
+
+    /// A name as a key: stems, with a compound particle joined to the word after it, so that
+    /// `عبد العزيز الخالد` and `عبدالعزيز الخالد` are one name.
+    func nameKey(_ r: Range<Int>) -> [String] {
+        var out: [String] = []
+        var k = r.lowerBound
+        while k < r.upperBound {
+            guard let w = words[k] else { k += 1; continue }
+            if (w.folded == "عبد" || w.folded == "ابو"), k + 1 < r.upperBound, let n = words[k + 1] {
+                out.append(w.folded + (n.article ? "ال" : "") + n.stem)
+                k += 2
+                continue
+            }
+            out.append(w.stem)
+            k += 1
+        }
+        return out
     }
 
     /// The original text of a name, without a preposition or conjunction attached to its first

@@ -49,7 +49,9 @@ struct DocumentEntities {
     mutating func person(named stems: [String], tokens: Range<Int>, text: String, givenNames: Set<String>) -> Int {
         if let i = entities.firstIndex(where: { $0.type == .person && $0.names.contains { DocumentEntities.sameName($0, stems, givenNames: givenNames) } }) {
             if !entities[i].names.contains(stems) { entities[i].names.append(stems) }
-            if stems.count > entities[i].bestCount {
+            // The fullest form wins; between equal ones, the one written in more words
+            // (`عبد العزيز` over `عبدالعزيز`).
+            if stems.count > entities[i].bestCount || (stems.count == entities[i].bestCount && tokens.count > entities[i].best.count) {
                 entities[i].best = tokens
                 entities[i].bestText = text
                 entities[i].bestCount = stems.count

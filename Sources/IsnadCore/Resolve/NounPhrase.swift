@@ -33,6 +33,9 @@ struct PhraseReader {
     /// Stems of the last word of names the document gives in full: such a word alone, even with
     /// the article, names that person (`وطالب الجلاصي بعقد …`).
     var knownSurnames: Set<String> = []
+    /// Whether two persons joined by و may form one subject: only for a dual or plural cue
+    /// (`أوضحا`), since a name after و is otherwise usually another clause's.
+    var personConjuncts = false
 
     static let maxNameTokens = 5
     static let maxComplements = 6
@@ -83,6 +86,7 @@ struct PhraseReader {
         var head: NounPhrase.Head?
         var feminine: Bool?
         var complements = 0
+        var orgNameTokens = 0
         enum Last { case none, honorific, title, org, unnamed, document, outlet, name, complement }
         var last = Last.none
         // A given name further on means unknown words before it are complements, not a name
@@ -256,7 +260,14 @@ struct PhraseReader {
                 // A genitive or an adjective completing the head: `قائد المنطقة العسكرية`, `مصادر مطلعة`.
                 // After a definite word only a definite one continues (`المرصد مقتل …` is
                 // the head and the content); a conjunction starts something else.
-                if !w.article, j > i, words[j - 1]?.article == true { break }
+                if !w.article, j > i, words[j - 1]?.article == true {
+                    // Except an institution's own name after it, when no content follows here
+                    // (`وكالة التصنيف الائتماني ستاندرد آند بورز`).
+                    guard !nominal, head == .organization, c.isEmpty, w.proclitic.isEmpty, lex.couldBeName(w),
+                          orgNameTokens < 3 else { break }
+                    orgNameTokens += 1
+                    complements += 1; j += 1; last = .complement; continue
+                }
                 if w.proclitic == "و" || w.proclitic == "ف" { break }
                 if !w.proclitic.isEmpty, !w.article { break }
                 complements += 1; j += 1; last = .complement; continue
@@ -279,7 +290,7 @@ struct PhraseReader {
             let n = lex.longestEntry(lex.organizations, at: j, words: words, limit: end)
             return j + max(1, n)
         }
-        if afterName, c.contains(.givenName) || (c.isEmpty && lex.couldBeName(w)) {
+        if afterName, personConjuncts, c.contains(.givenName) || (c.isEmpty && lex.couldBeName(w)) {
             return nameEnd(from: j, end: end, arabic: c.contains(.givenName))
         }
         return nil

@@ -200,6 +200,8 @@ extension DocumentRun {
     }
 
     mutating func readVerb(_ c: CueHit, index: Int, consumed: inout Set<Int>) -> Reading? {
+        reader.personConjuncts = c.plural || c.dual
+        defer { reader.personConjuncts = false }
         let a = c.tokens.upperBound
         let sEnd = sentenceEnd(of: c.tokens.lowerBound)
         var alias: NounPhrase?
@@ -361,7 +363,7 @@ extension DocumentRun {
     /// A bare name before a verb counts only if the document names that person elsewhere with
     /// a title or a given name, or the gazetteer knows it.
     func isKnownName(_ name: Range<Int>) -> Bool {
-        let stems = name.compactMap { words[$0]?.stem }
+        let stems = nameKey(name)
         if mentions.contains(where: { m in DocumentEntities.sameName(entities[m.entity].names[0], stems, givenNames: x.givenNames)
             || entities[m.entity].names.contains { DocumentEntities.sameName($0, stems, givenNames: x.givenNames) } }) { return true }
         return x.pack.gazetteer.entity(forName: text.text(of: name)) != nil

@@ -81,7 +81,7 @@ extension DocumentRun {
                 let e = register(np, name: name)
                 learnGender(e, from: cue, np: np)
                 let ent = entities[e]
-                let resolution: Resolution = stems(name).count >= ent.bestCount ? .explicit : .alias
+                let resolution: Resolution = nameKey(name).count >= ent.bestCount ? .explicit : .alias
                 let gaz = x.pack.gazetteer.entity(forName: ent.bestText)
                 return (Speaker(name: ent.bestText, mention: mention, resolution: resolution, entity: gaz?.id, type: .person), e, 1.0)
             }
@@ -164,7 +164,9 @@ extension DocumentRun {
         let s = cue.tokens.lowerBound
         let start = sentenceStart(of: s)
         let person = mentions.first(where: { $0.phrase.range.lowerBound >= start && $0.phrase.range.upperBound <= s && !inSpeech($0.phrase.range.lowerBound) })
-        let org = orgMentions.first(where: { $0.range.lowerBound >= start && $0.range.upperBound <= s && !inSpeech($0.range.lowerBound) })
+        // An organisation continues only as the subject of the sentence's first verb
+        // (`وبدأ تحالف عربي … ووقف ما يعتبره`), not from inside a fronted phrase.
+        let org = orgMentions.first(where: { $0.range.lowerBound == start + 1 && $0.range.upperBound <= s && !inSpeech($0.range.lowerBound) })
         let lastInSentence = history.last.map { $0.sentence == tokens[s].sentence } ?? false
         if s > start + 1, !lastInSentence {
             if let o = org, person.map({ o.range.lowerBound < $0.phrase.range.lowerBound }) ?? true {
