@@ -65,7 +65,8 @@ extension DocumentRun {
                     // A quotation opens the content when it is speech, not a flagged name, and
                     // stands where content goes: right after the cue or a colon, or long enough.
                     let speech = reader.termQuote(at: k) == nil
-                    if speech && (k == a || isPunct(k - 1, [":"]) || q.inner.count >= 3) {
+                    if speech && (k == a || isPunct(k - 1, [":"])
+                                  || (q.inner.count >= 3 && (isPunct(k - 1, DocumentRun.commas) || phraseEnds(from: a, at: k)))) {
                         return Opener(kind: .quote, at: k, token: k, byte: t.bytes.lowerBound)
                     }
                     if let close = q.close { k = close + 1; continue }
@@ -298,7 +299,7 @@ extension DocumentRun {
                   !reader.isPrepositional(w) else { continue }
             // Only after a comma or a time word: a noun after a preposition is its object
             // (`قال الطراونة، في تصريحات لقناة المملكة، إن`).
-            guard isPunct(k - 1, DocumentRun.commas) || words[k - 1]?.classes.contains(.time) == true else { continue }
+            guard tokens[k - 1].kind == .punct || words[k - 1]?.classes.contains(.time) == true else { continue }
             if let np = reader.phrase(at: k, end: region.upperBound, bare: false) { return .phrase(np) }
         }
         return nil
