@@ -243,6 +243,10 @@ extension DocumentRun {
         start = skipRecipient(start, limit: sEnd)
         var byte = byteStart(start)
         if let g = governed(at: start, by: c) { start = g.token; byte = g.byte }
+        else if !c.governs.isEmpty, np != nil || before != nil, let g = governedAhead(from: start, limit: min(sEnd, start + 12), cue: c) {
+            // `وطالب مورار في ختام زيارته لليمن بالسماح …`: adjuncts, then the governed object.
+            start = g.token; byte = g.byte
+        }
         let wordsAfter = (start..<sEnd).filter { tokens[$0].kind == .word }.count
         guard wordsAfter >= 3, let body = content(token: start, byte: byte, limit: sEnd) else { return nil }
         guard let source: SpeakerSource = np.map({ .phrase($0) }) ?? before ?? subjectBefore(c) else { return nil }
@@ -250,6 +254,16 @@ extension DocumentRun {
         // nominal content and no subject of its own reports nothing.
         if case .continuation = source, isPresentTense(c) { return nil }
         return reading(c, source, body, confidence: 0.8)
+    }
+
+    /// The first governed preposition from `k` on, before a comma or another cue.
+    func governedAhead(from k: Int, limit: Int, cue: CueHit) -> (token: Int, byte: Int)? {
+        var j = k
+        while j < limit, cueAt[j] == nil, !isPunct(j, DocumentRun.commas) {
+            if let g = governed(at: j, by: cue) { return g }
+            j += 1
+        }
+        return nil
     }
 
     /// Past whom the speaker spoke to, right after the subject: `لـ«عكاظ»`, `لصحيفة الحياة`,

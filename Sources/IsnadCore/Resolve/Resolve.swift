@@ -244,9 +244,25 @@ extension DocumentRun {
                 case .clause, .continuation: same = true
                 default: same = other.entity != nil && other.entity == readings[i].entity
                 }
-                if same { readings[i].content = c.lowerBound..<cutBefore(other.cue.tokens.lowerBound, after: c.lowerBound) }
+                // A cue that opens a new clause of the writer's — after a comma, or after a
+                // subordinator (`، كشف مصدر …`, `في حين حث …`, `، وبيّن المهاجم …`) — ends the
+                // content whoever speaks there; one embedded in the reported clause does not.
+                if same || opensClause(other.cue) {
+                    readings[i].content = c.lowerBound..<cutBefore(other.cue.tokens.lowerBound, after: c.lowerBound)
+                }
             }
         }
+    }
+
+    /// Whether a cue starts a clause of its own: right after a comma, or after a subordinator
+    /// that links the writer's sentences (`في حين`, `فيما`, `بينما`, `إذ`).
+    func opensClause(_ cue: CueHit) -> Bool {
+        let k = cue.tokens.lowerBound
+        guard k > 0 else { return false }
+        if isPunct(k - 1, DocumentRun.commas) { return true }
+        if let w = words[k - 1], x.lex.clauseLinks.contains(w.folded) { return true }
+        if k > 1, let w1 = words[k - 2], let w2 = words[k - 1], x.lex.clauseLinks.contains(w1.folded + " " + w2.folded) { return true }
+        return false
     }
 
     /// The folded byte where a content cut before token `k` ends: back over punctuation and

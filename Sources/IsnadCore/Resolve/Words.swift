@@ -1,3 +1,4 @@
+import Foundation
 /// What the lexicons say about one word token.
 public struct WordClass: OptionSet, Sendable, Hashable {
     public let rawValue: UInt32
@@ -56,6 +57,8 @@ public struct Lexicons: Sendable {
     public let speechNouns: Set<String>
     let nonNameEndings: [String]
     public let subordinators: Set<String>
+    /// Links between the writer's clauses; two-word links have their words joined by a space.
+    public let clauseLinks: Set<String>
     let all: [(Lexicon, WordClass)]
 
     public init(_ pack: LanguagePack) {
@@ -80,6 +83,7 @@ public struct Lexicons: Sendable {
         speechNouns = Set(s["speech-nouns"])
         nonNameEndings = s["non-name-endings"].sorted { $0.count > $1.count }
         subordinators = Set(s["subordinators"])
+        clauseLinks = Set(s["clause-links"].map { $0.replacingOccurrences(of: "_", with: " ") })
         all = [(titles, .title), (honorifics, .honorific), (organizations, .organization), (unnamed, .unnamed),
                (documents, .document), (outlets, .outlet), (givenNames, .givenName), (particles, .particle),
                (stops, .stop), (times, .time), (nationalities, .nationality), (portfolios, .portfolio),
