@@ -223,6 +223,16 @@ extension DocumentRun {
             r.alias = alias
             return r
         }
+        // A quotation that ends the sentence after adjuncts is the content (`وقال للصحافيين بعد
+        // لقائه ممثلي الدائنين «سيختتم كل شيء هذا الأسبوع»`).
+        if let q = closingQuote(after: a, limit: sEnd) {
+            let np = reader.phrase(at: a, end: q.open)
+            let source: SpeakerSource? = np.map { .phrase($0) } ?? subjectBefore(c)
+            if let source {
+                let r = byteStart(q.inner.lowerBound)..<tokens[q.inner.upperBound - 1].bytes.upperBound
+                return reading(c, source, (r, .direct, true), confidence: 0.8)
+            }
+        }
         // A quotation right before the verb is its content (`"سنواصل العمل"، قال الوزير`).
         if let q = quoteBefore(c.tokens.lowerBound), let np = reader.phrase(at: a, end: sEnd) {
             let r = byteStart(q.inner.lowerBound)..<tokens[q.inner.upperBound - 1].bytes.upperBound
@@ -280,6 +290,25 @@ extension DocumentRun {
             return e
         }
         return k
+    }
+
+    /// A quotation of speech between `a` and `limit` with no cue before it and nothing but
+    /// punctuation after it in the sentence.
+    func closingQuote(after a: Int, limit: Int) -> AnalyzedText.Quote? {
+        var k = a
+        while k < limit {
+            if cueAt[k] != nil || compAt[k] != nil { return nil }
+            if tokens[k].kind == .punct, AnalyzedText.isQuoteMark(tokens[k].mark), let q = text.quote(openingAt: k) {
+                guard reader.termQuote(at: k) == nil, !q.inner.isEmpty else {
+                    if let close = q.close { k = close + 1; continue } else { return nil }
+                }
+                var rest = (q.close ?? (q.inner.upperBound - 1)) + 1
+                while rest < limit, tokens[rest].kind == .punct { rest += 1 }
+                return rest >= limit ? q : nil
+            }
+            k += 1
+        }
+        return nil
     }
 
     /// The quotation that closes right before token `s` (past a comma), if any.

@@ -247,7 +247,10 @@ extension DocumentRun {
                 // A cue that opens a new clause of the writer's — after a comma, or after a
                 // subordinator (`، كشف مصدر …`, `في حين حث …`, `، وبيّن المهاجم …`) — ends the
                 // content whoever speaks there; one embedded in the reported clause does not.
-                if same || opensClause(other.cue) {
+                // So does one with a conjunction and its own subject (`… وأبرزت استطلاعات رأي …`).
+                var ownSubject = false
+                if case .phrase = other.source, other.cue.conjunction { ownSubject = true }
+                if same || opensClause(other.cue) || ownSubject {
                     readings[i].content = c.lowerBound..<cutBefore(other.cue.tokens.lowerBound, after: c.lowerBound)
                 }
             }
