@@ -106,4 +106,19 @@ public struct Gazetteer: Sendable {
     public func entity(forName name: String) -> Entity? {
         byKey[Gazetteer.key(name)].map { entities[$0] }
     }
+
+    /// Every name and variant of two words or more, as folded words, by first word: so that a
+    /// known name is read whole in a text (`بان كي مون`, whose first word is also بأن).
+    public var multiwordNames: [String: [[String]]] {
+        var out: [String: [[String]]] = [:]
+        for e in entities where e.type == .person {
+            for n in [e.name] + e.variants {
+                let words = Gazetteer.key(n).split(separator: " ").map(String.init)
+                guard words.count >= 2 else { continue }
+                out[words[0], default: []].append(words)
+            }
+        }
+        for k in out.keys { out[k]!.sort { $0.count > $1.count } }
+        return out
+    }
 }

@@ -111,6 +111,7 @@ struct DocumentRun {
         var barrier = Array(repeating: false, count: tokens.count)
         for k in tokens.indices where cueAt[k] != nil || compAt[k] != nil { barrier[k] = true }
         reader = PhraseReader(text: text, words: words, lex: x.lex, barrier: barrier)
+        reader.knownNames = x.knownNames
         findMentions()
         reader.knownSurnames = Set(entities.entities.filter { $0.type == .person }.flatMap { e in
             e.names.filter { $0.count >= 2 }.compactMap(\.last) })

@@ -72,6 +72,12 @@ struct DocumentEntities {
             n.first == stems.first && stems.count < n.count && Set(stems).isSubset(of: Set(n)) } }) {
             return i
         }
+        // `الوكالة الأميركية` after `وكالة التصنيف ستاندرد آند بورز` spoke: the same head and at
+        // most one more word is the institution already speaking.
+        if stems.count <= 2, let i = entities.lastIndex(where: { $0.type == type && $0.hasSpoken && $0.names.contains { n in
+            n.first == stems.first && n.count > stems.count } }) {
+            return i
+        }
         // A fuller mention of a group seen in short form first becomes its best phrase.
         if let i = entities.lastIndex(where: { $0.type == type && $0.names.contains { n in
             n.first == stems.first && n.count < stems.count && Set(n).isSubset(of: Set(stems)) } }) {

@@ -17,6 +17,7 @@ public struct Extractor: Sendable {
     let leadSet: RuleSet?
     let headSet: RuleSet?
     let givenNames: Set<String>
+    let knownNames: [String: [[String]]]
     /// Limits for one document's scans; a pathological input fails with `.matchLimit`.
     public var limits = Regex.Limits()
 
@@ -30,6 +31,7 @@ public struct Extractor: Sendable {
         self.leadSet = pack.patterns["lead"]
         self.headSet = pack.patterns["head"]
         self.givenNames = Set(pack.lexicon("given-names").entries.keys)
+        self.knownNames = pack.gazetteer.multiwordNames
     }
 
     /// Attributions of one text. `document` names it in the result.

@@ -36,6 +36,17 @@ struct PhraseReader {
     /// Whether two persons joined by و may form one subject: only for a dual or plural cue
     /// (`أوضحا`), since a name after و is otherwise usually another clause's.
     var personConjuncts = false
+    /// Known multiword names (the gazetteer's), by first folded word.
+    var knownNames: [String: [[String]]] = [:]
+
+    /// Length of a known name starting at token `j`, 0 if none.
+    func knownName(at j: Int, end: Int) -> Int {
+        guard let w = words[j], let candidates = knownNames[w.folded] else { return 0 }
+        for c in candidates where j + c.count <= end {
+            if (0..<c.count).allSatisfy({ words[j + $0]?.folded == c[$0] }) { return c.count }
+        }
+        return 0
+    }
 
     static let maxNameTokens = 5
     static let maxComplements = 6
@@ -134,6 +145,17 @@ struct PhraseReader {
                         continue
                     }
                 }
+                // `المبعوث الأممي الخاص للشرق الأوسط -نيكولاي ملادينوف-`: a name between dashes.
+                if isPunct(j, ["-", "–", "—"]), name == nil, last != .none, j + 1 < end, let w = words[j + 1],
+                   w.classes.contains(.givenName) || (w.classes.isEmpty && !w.article && lex.couldBeName(w)) {
+                    let e = nameEnd(from: j + 1, end: end, arabic: w.classes.contains(.givenName))
+                    closeTitles(at: j)
+                    name = (j + 1)..<e
+                    if head == nil { head = .person }
+                    j = e < end && isPunct(e, ["-", "–", "—"]) ? e + 1 : e
+                    last = .name
+                    continue
+                }
                 if isPunct(j, ["،", ","]), name == nil, last != .none, j + 1 < end, let w = words[j + 1],
                    !w.classes.intersection([.honorific, .title, .givenName]).isEmpty {
                     // Apposition: `المتحدث باسم قوات التحالف، العميد ركن أحمد عسيري`.
@@ -152,6 +174,14 @@ struct PhraseReader {
                 if let n = name { name = n.lowerBound..<conj }
                 j = conj
                 continue
+            }
+            // A name the gazetteer knows is read whole (`الأمين العام بان كي مون`).
+            if name == nil, !barrier[j] || j == i, let n = Optional(knownName(at: j, end: end)), n > 0,
+               last == .none || last == .honorific || last == .title || last == .complement {
+                closeTitles(at: j)
+                name = j..<(j + n)
+                if head == nil { head = .person }
+                j += n; last = .name; continue
             }
             // Multiword entries first: a title or an institution.
             let nTitle = lex.longestEntry(lex.titles, at: j, words: words, limit: end)
