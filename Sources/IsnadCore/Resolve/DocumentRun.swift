@@ -108,6 +108,13 @@ struct DocumentRun {
             for k in r { cueAt[k] = cues.count }
             cues.append(hit)
         }
+        // A known name is not a complementiser: بان كي مون (folded بأن).
+        for k in compAt.keys.sorted() {
+            guard let w = words[k], let names = x.knownNames[w.folded] else { continue }
+            if names.contains(where: { c in k + c.count <= tokens.count && (0..<c.count).allSatisfy { words[k + $0]?.folded == c[$0] } }) {
+                compAt[k] = nil
+            }
+        }
         var barrier = Array(repeating: false, count: tokens.count)
         for k in tokens.indices where cueAt[k] != nil || compAt[k] != nil { barrier[k] = true }
         reader = PhraseReader(text: text, words: words, lex: x.lex, barrier: barrier)
@@ -183,7 +190,8 @@ struct DocumentRun {
     /// The original text of a name, without a preposition or conjunction attached to its first
     /// word (`لعبد الله الموسى` → `عبد الله الموسى`).
     func nameText(_ r: Range<Int>) -> String {
-        guard let first = r.first, let w = words[first], !w.proclitic.isEmpty, !w.article else { return text.text(of: r) }
+        guard let first = r.first, let w = words[first], !w.proclitic.isEmpty, !w.article,
+              !w.classes.intersection([.givenName, .particle]).isEmpty else { return text.text(of: r) }
         let byte = tokens[first].bytes.lowerBound + w.proclitic.utf8.count
         let start = text.source.originalOffset(ofFoldedByte: byte)
         return text.source.text(start..<tokens[r.upperBound - 1].span.upperBound)

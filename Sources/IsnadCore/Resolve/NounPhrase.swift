@@ -177,7 +177,7 @@ struct PhraseReader {
             }
             // A name the gazetteer knows is read whole (`الأمين العام بان كي مون`).
             if name == nil, !barrier[j] || j == i, let n = Optional(knownName(at: j, end: end)), n > 0,
-               last == .none || last == .honorific || last == .title || last == .complement {
+               last == .none || last == .honorific || last == .title || last == .complement || (last == .org && head == .person) {
                 closeTitles(at: j)
                 name = j..<(j + n)
                 if head == nil { head = .person }
@@ -187,12 +187,17 @@ struct PhraseReader {
             let nTitle = lex.longestEntry(lex.titles, at: j, words: words, limit: end)
             let nOrg = lex.longestEntry(lex.organizations, at: j, words: words, limit: end)
             let nOutlet = lex.longestEntry(lex.outlets, at: j, words: words, limit: end)
+            let nPlace = lex.longestEntry(lex.places, at: j, words: words, limit: end)
             // A preposition attached to a later word starts an adjunct (`أحدهم لوكالة الصحافة`),
             // except inside a title chain (`رئيس هيئة أعضاء الشرف بنادي الرائد`, `الأمين العام
             // للأمم المتحدة`); `ل` before a news outlet names whom one spoke to (`قال اللاعب لبرنامج`).
             if j > i && isPrepositional(w) && (!(name == nil && [.title, .org, .complement].contains(last)
-                && (!c.intersection([.organization, .title]).isEmpty || nOrg > 0 || nTitle > 0))
-                || (w.proclitic.hasSuffix("ل") && (c.contains(.outlet) || nOutlet > 0))) { break }
+                && (!c.intersection([.organization, .title, .place]).isEmpty || nOrg > 0 || nTitle > 0 || nPlace > 0))
+                || (w.proclitic.hasSuffix("ل") && (c.contains(.outlet) || nOutlet > 0) && nPlace == 0)) { break }
+            // A place of several words inside a title chain (`المبعوث الخاص للشرق الأوسط`).
+            if nPlace > 1, name == nil, [.title, .org, .complement].contains(last) {
+                complements += 1; last = .complement; j += nPlace; continue
+            }
             // `أحد سكان المدينة`, `بعض المسؤولين`: a quantifier before a source word.
             if j == i, c.contains(.quantifier), j + 1 < end, let n = words[j + 1],
                !n.classes.intersection([.unnamed, .title, .organization]).isEmpty {
