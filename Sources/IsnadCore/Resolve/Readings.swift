@@ -84,7 +84,8 @@ extension DocumentRun {
                     k = e + 1
                     continue
                 }
-                if other.role == .participle && (other.family == "saying" || k == a) && cue.role == .verb {
+                if other.role == .participle && (other.family == "saying" || k == a) && cue.role == .verb
+                    && (k == a || phraseEnds(from: a, at: k) || isPunct(k - 1, DocumentRun.commas) && phraseEnds(from: a, at: k - 1)) {
                     // `وحذر الوزير قائلا: "…"`: one content, one attribution.
                     var o = settle(Opener(kind: .merged, at: k, token: other.tokens.upperBound,
                                           byte: byteStart(other.tokens.upperBound), mergedCue: ci))
