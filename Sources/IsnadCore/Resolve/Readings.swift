@@ -260,6 +260,13 @@ extension DocumentRun {
         }
         let wordsAfter = (start..<sEnd).filter { tokens[$0].kind == .word }.count
         guard wordsAfter >= 3, let body = content(token: start, byte: byte, limit: sEnd) else { return nil }
+        // `nominal: past` (اعتبر): a present tense with a nominal content is the passive
+        // (`ويعتبر بلاتيني من أقوى المرشحين`, is considered); `nominal: no` never takes one.
+        if c.rule["nominal"] == "no" || (c.rule["nominal"] == "past" && isPresentTense(c)) { return nil }
+        // A nominal content names what was said, not where or of what (`وتابعت في بيانها`,
+        // `وأكد هذه المعلومات`, `واختتم حديثه`).
+        if start == (np?.range.upperBound ?? a) || start == skipRecipient(np?.range.upperBound ?? a, limit: sEnd),
+           let w = words[start], w.classes.contains(.stop), !w.classes.contains(.quantifier), wordsAfter <= 4 { return nil }
         guard let source: SpeakerSource = np.map({ .phrase($0) }) ?? before ?? subjectBefore(c) else { return nil }
         // `ويعتبر هذا المستوى أقل …` is passive (is considered): a present-tense verb with a
         // nominal content and no subject of its own reports nothing.
