@@ -89,6 +89,7 @@ struct PhraseReader {
     /// `object` allows a phrase that starts with an attached preposition (`وفقا للوزارة`), as a
     /// source marker's object does; a subject never does (`قال لصحيفة …` names no speaker).
     func phrase(at i: Int, end: Int, bare: Bool = true, nominal: Bool = false, object: Bool = false) -> NounPhrase? {
+        guard i >= 0, i < end, i < words.count else { return nil }
         if !object, let w = words[i], isPrepositional(w) { return nil }
         var j = i
         var name: Range<Int>?

@@ -158,6 +158,8 @@ extension DocumentRun {
         readings.append(contentsOf: headingColons())
         for (i, c) in cues.enumerated() {
             if consumed.contains(i) { continue }
+            // A cue never runs across a sentence end (a multiword marker split by a full stop).
+            if c.tokens.upperBound > sentenceEnd(of: c.tokens.lowerBound) { continue }
             // `قال إنه يتوقع …`: a verb right after a complementiser with a pronoun is the
             // reported clause itself, not a new attribution.
             let s0 = c.tokens.lowerBound
@@ -254,10 +256,12 @@ extension DocumentRun {
         start = skipRecipient(start, limit: sEnd)
         var byte = byteStart(start)
         if let g = governed(at: start, by: c) { start = g.token; byte = g.byte }
-        else if !c.governs.isEmpty, np != nil || before != nil, let g = governedAhead(from: start, limit: min(sEnd, start + 12), cue: c) {
+        else if !c.governs.isEmpty, np != nil || before != nil, start < sEnd,
+                let g = governedAhead(from: start, limit: min(sEnd, start + 12), cue: c) {
             // `وطالب مورار في ختام زيارته لليمن بالسماح …`: adjuncts, then the governed object.
             start = g.token; byte = g.byte
         }
+        guard start < sEnd else { return nil }
         let wordsAfter = (start..<sEnd).filter { tokens[$0].kind == .word }.count
         guard wordsAfter >= 3, let body = content(token: start, byte: byte, limit: sEnd) else { return nil }
         // `nominal: past` (اعتبر): a present tense with a nominal content is the passive
@@ -432,6 +436,7 @@ extension DocumentRun {
         var start = a
         var byte = byteStart(a)
         if let g = governed(at: a, by: c) { start = g.token; byte = g.byte }
+        guard start < sEnd else { return nil }
         let wordsAfter = (start..<sEnd).filter { tokens[$0].kind == .word }.count
         guard wordsAfter >= 1, c.family != "stance", let body = content(token: start, byte: byte, limit: sEnd) else { return nil }
         return reading(c, .clause, body, confidence: 0.8)
