@@ -34,12 +34,12 @@ public struct BatchRunner: Sendable {
     }
 
     /// Processes one raw input: decode, extract, optionally render.
-    public func process(_ raw: RawInput, scratch: MatchScratch) -> Outcome {
+    public func process(_ raw: RawInput, workspace: Workspace) -> Outcome {
         switch decoder.decode(raw) {
         case .failure(let fault): return .fault(fault)
         case .success(let doc):
             do {
-                var result = try extractor.extract(doc.text, document: doc.name, scratch: scratch)
+                var result = try extractor.extract(doc.text, document: doc.name, workspace: workspace)
                 result.carried = doc.carried
                 if !keepText { result.text = nil }
                 return .document(result, rendered: render?(result), bytes: doc.byteCount)
@@ -54,10 +54,10 @@ public struct BatchRunner: Sendable {
     public func run(_ reader: InputReader, deliver: (Outcome) -> Void) {
         for f in reader.listingFaults { deliver(.fault(f)) }
         if jobs == 1 {
-            let scratch = MatchScratch()
+            let workspace = Workspace()
             while let next = reader.next() {
                 switch next {
-                case .success(let raw): deliver(process(raw, scratch: scratch))
+                case .success(let raw): deliver(process(raw, workspace: workspace))
                 case .failure(let f): deliver(.fault(f))
                 }
             }
@@ -67,11 +67,11 @@ public struct BatchRunner: Sendable {
         var workers: [Thread] = []
         for _ in 0..<jobs {
             let t = Thread { [self] in
-                let scratch = MatchScratch()
+                let workspace = Workspace()
                 while let item = state.take() {
                     let outcome: Outcome
                     switch item.1 {
-                    case .success(let raw): outcome = self.process(raw, scratch: scratch)
+                    case .success(let raw): outcome = self.process(raw, workspace: workspace)
                     case .failure(let f): outcome = .fault(f)
                     }
                     state.finish(item.0, outcome)

@@ -36,20 +36,28 @@ struct DocumentRun {
 
     // MARK: Scanning
 
-    mutating func scan(scratch: MatchScratch) throws(PCRE2Error) {
+    mutating func scan(workspace: Workspace) throws(PCRE2Error) {
+        let scratch = workspace.scratch
         let folded = text.source.folded
+        let scalars = text.source.scalars
         words = tokens.map { t in
             guard t.kind == .word else { return nil }
-            let first = text.source.scalars[t.span.lowerBound]
-            var w = x.lex.classify(t.text, hamzaInitial: first == "\u{0623}" || first == "\u{0625}" || first == "\u{0622}")
-            // Folding makes على (on) and علي (Ali) one word; the original spelling tells them
-            // apart when the lexicons disagree.
-            if w.classes.contains(.stop) && w.classes.contains(.givenName), let last = text.source.scalars[t.span].last {
-                var c = w.classes
-                if last == "\u{0649}" { c.remove(.givenName) } else if last == "\u{064A}" { c.remove(.stop) }
-                w = WordInfo(folded: w.folded, stem: w.stem, article: w.article, proclitic: w.proclitic, classes: c)
+            let first = scalars[t.span.lowerBound]
+            let last = scalars[t.span.upperBound - 1]
+            let hamza = first == "\u{0623}" || first == "\u{0625}" || first == "\u{0622}"
+            let flags: UInt8 = (hamza ? 1 : 0) | (last == "\u{0649}" ? 2 : 0) | (last == "\u{064A}" ? 4 : 0)
+            let key = WordKey(bytes: folded.bytes[t.bytes], flags: flags)
+            return workspace.word(key) {
+                var w = x.lex.classify(t.text, hamzaInitial: hamza)
+                // Folding makes على (on) and علي (Ali) one word; the original spelling tells
+                // them apart when the lexicons disagree.
+                if w.classes.contains(.stop) && w.classes.contains(.givenName) {
+                    var c = w.classes
+                    if flags & 2 != 0 { c.remove(.givenName) } else if flags & 4 != 0 { c.remove(.stop) }
+                    w = WordInfo(folded: w.folded, stem: w.stem, article: w.article, proclitic: w.proclitic, classes: c)
+                }
+                return w
             }
-            return w
         }
         cueAt = Array(repeating: nil, count: tokens.count)
         vetoed = Array(repeating: false, count: tokens.count)
@@ -119,6 +127,16 @@ struct DocumentRun {
         for k in tokens.indices where cueAt[k] != nil || compAt[k] != nil { barrier[k] = true }
         reader = PhraseReader(text: text, words: words, lex: x.lex, barrier: barrier)
         reader.knownNames = x.knownNames
+        let lex = x.lex
+        let n = tokens.count
+        reader.entries = words.indices.map { k in
+            guard let w = words[k] else { return (0, 0, 0, 0) }
+            func len(_ lexicon: Lexicon, _ bit: UInt8, _ cls: WordClass) -> UInt8 {
+                if w.startsMultiword & bit != 0 { return UInt8(min(255, lex.longestEntry(lexicon, at: k, words: words, limit: n))) }
+                return w.readingStems.contains(where: lexicon.contains) ? 1 : 0
+            }
+            return (len(lex.titles, 1, .title), len(lex.organizations, 2, .organization), len(lex.outlets, 4, .outlet), len(lex.places, 8, .place))
+        }
         findMentions()
         reader.knownSurnames = Set(entities.entities.filter { $0.type == .person }.flatMap { e in
             e.names.filter { $0.count >= 2 }.compactMap(\.last) })

@@ -7,7 +7,7 @@ extension Extractor {
     public func explain(_ text: String, document: String) throws(PCRE2Error) -> String {
         let analyzed = AnalyzedText(text)
         var run = DocumentRun(extractor: self, text: analyzed)
-        try run.scan(scratch: MatchScratch())
+        try run.scan(workspace: Workspace())
         var out = "# \(document)\n\n## Sentences and words\n"
         for (si, s) in analyzed.sentences.enumerated() {
             out += "\n[\(si)] "

@@ -35,10 +35,10 @@ public struct Extractor: Sendable {
     }
 
     /// Attributions of one text. `document` names it in the result.
-    public func extract(_ text: String, document: String, scratch: MatchScratch = MatchScratch()) throws(PCRE2Error) -> DocumentResult {
+    public func extract(_ text: String, document: String, workspace: Workspace = Workspace()) throws(PCRE2Error) -> DocumentResult {
         let analyzed = AnalyzedText(text)
         var run = DocumentRun(extractor: self, text: analyzed)
-        try run.scan(scratch: scratch)
+        try run.scan(workspace: workspace)
         let attributions = run.resolve()
         return DocumentResult(document: document, attributions: attributions, text: text)
     }

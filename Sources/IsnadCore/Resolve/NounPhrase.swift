@@ -39,6 +39,21 @@ struct PhraseReader {
     /// Known multiword names (the gazetteer's), by first folded word.
     var knownNames: [String: [[String]]] = [:]
 
+    /// Longest entries starting at each token, in titles, organisations, outlets and places,
+    /// computed once per document (the lookups are the costly part of reading a phrase).
+    var entries: [(UInt8, UInt8, UInt8, UInt8)] = []
+
+    /// Longest entry of lexicon `which` (0 titles, 1 organisations, 2 outlets, 3 places) at
+    /// token `j` that ends by `end`.
+    func entry(_ which: Int, at j: Int, end: Int) -> Int {
+        guard j < entries.count else { return 0 }
+        let e = entries[j]
+        let n = Int(which == 0 ? e.0 : which == 1 ? e.1 : which == 2 ? e.2 : e.3)
+        if j + n <= end { return n }
+        let lexicon = [lex.titles, lex.organizations, lex.outlets, lex.places][which]
+        return lex.longestEntry(lexicon, at: j, words: words, limit: end)
+    }
+
     /// Length of a known name starting at token `j`, 0 if none.
     func knownName(at j: Int, end: Int) -> Int {
         guard let w = words[j], let candidates = knownNames[w.folded] else { return 0 }
@@ -185,10 +200,10 @@ struct PhraseReader {
                 j += n; last = .name; continue
             }
             // Multiword entries first: a title or an institution.
-            let nTitle = lex.longestEntry(lex.titles, at: j, words: words, limit: end)
-            let nOrg = lex.longestEntry(lex.organizations, at: j, words: words, limit: end)
-            let nOutlet = lex.longestEntry(lex.outlets, at: j, words: words, limit: end)
-            let nPlace = lex.longestEntry(lex.places, at: j, words: words, limit: end)
+            let nTitle = entry(0, at: j, end: end)
+            let nOrg = entry(1, at: j, end: end)
+            let nOutlet = entry(2, at: j, end: end)
+            let nPlace = entry(3, at: j, end: end)
             // A preposition attached to a later word starts an adjunct (`أحدهم لوكالة الصحافة`),
             // except inside a title chain (`رئيس هيئة أعضاء الشرف بنادي الرائد`, `الأمين العام
             // للأمم المتحدة`); `ل` before a news outlet names whom one spoke to (`قال اللاعب لبرنامج`).

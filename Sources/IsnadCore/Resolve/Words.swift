@@ -38,6 +38,18 @@ public struct WordInfo: Sendable {
     /// Whether a proclitic (و ف ب ل ك) was removed to find it.
     public let proclitic: String
     public let classes: WordClass
+    /// Stems of every reading (for multiword lookups), and which lexicons have a multiword
+    /// entry starting with one of them (bit 0 titles, 1 organisations, 2 outlets, 3 places).
+    public var readingStems: [String] = []
+    public var startsMultiword: UInt8 = 0
+
+    public init(folded: String, stem: String, article: Bool, proclitic: String, classes: WordClass) {
+        self.folded = folded
+        self.stem = stem
+        self.article = article
+        self.proclitic = proclitic
+        self.classes = classes
+    }
 }
 
 /// The lexicons of a language pack, looked up the way words occur in text.
@@ -123,6 +135,16 @@ public struct Lexicons: Sendable {
     /// Classifies one word: the first reading any lexicon knows wins; a nationality may also
     /// carry a feminine or plural suffix (الروسية، الأمريكيين).
     public func classify(_ w: String, hamzaInitial: Bool = false) -> WordInfo {
+        var info = classifyClasses(w, hamzaInitial: hamzaInitial)
+        let stems = readings(w).map(\.0)
+        info.readingStems = stems
+        for (bit, lex) in [titles, organizations, outlets, places].enumerated() where lex.maxWords > 1 {
+            if stems.contains(where: lex.startsEntry) { info.startsMultiword |= 1 << bit }
+        }
+        return info
+    }
+
+    func classifyClasses(_ w: String, hamzaInitial: Bool) -> WordInfo {
         // The article is written with a bare alef: إلفر and ألفريد are not ال + …
         var rs = readings(w)
         if hamzaInitial { rs = rs.filter { !($0.1 && $0.2.isEmpty) } }
@@ -191,7 +213,7 @@ public struct Lexicons: Sendable {
     func longestEntry(_ lex: Lexicon, at i: Int, words: [WordInfo?], limit: Int) -> Int {
         guard let first = words[i] else { return 0 }
         var best = 0
-        for (stem, _, _) in readings(first.folded) {
+        for stem in first.readingStems {
             if lex.contains(stem) { best = max(best, 1) }
             guard lex.maxWords > 1, lex.startsEntry(stem) else { continue }
             var key = stem

@@ -43,6 +43,8 @@ public struct AnalyzedText: Sendable {
     public private(set) var quotes: [Quote] = []
     /// For each token, the index of the quotation whose inside holds it, if any.
     public private(set) var quoteOf: [Int?] = []
+    /// Quotation index by the token of its opening mark.
+    private var quoteByOpen: [Int: Int] = [:]
 
     public init(_ text: String) {
         self.init(normalized: NormalizedText(text))
@@ -210,15 +212,14 @@ public struct AnalyzedText: Sendable {
         let span: Range<Int>
         if inner.isEmpty { span = tokens[open].span.upperBound..<tokens[open].span.upperBound }
         else { span = tokens[inner.lowerBound].span.lowerBound..<tokens[inner.upperBound - 1].span.upperBound }
+        quoteByOpen[open] = quotes.count
         quotes.append(Quote(open: open, close: close, inner: inner, innerSpan: span))
         for k in inner where quoteOf[k] == nil { quoteOf[k] = quotes.count - 1 }
     }
 
     /// The quotation opened by the mark at token `i`, if it opens one.
     public func quote(openingAt i: Int) -> Quote? {
-        guard tokens[i].kind == .punct, i + 1 < tokens.count || true else { return nil }
-        // Quotes are few; a linear search is cheaper than an index for typical documents.
-        return quotes.first { $0.open == i }
+        quoteByOpen[i].map { quotes[$0] }
     }
 
     // MARK: Sentences
