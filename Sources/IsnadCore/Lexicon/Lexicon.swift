@@ -7,10 +7,14 @@ public struct Lexicon: Sendable {
     public let name: String
     /// Folded entry (words joined by one space) → tags.
     public private(set) var entries: [String: Set<String>] = [:]
+    /// The same entries keyed by their UTF-8 bytes: hashing bytes is several times cheaper than
+    /// hashing an Arabic `String` (which hashes its Unicode-normalised form), and lookups are
+    /// the hot path of reading words.
+    private var byBytes: [ByteString: Set<String>] = [:]
     /// The longest entry, in words, to bound multiword lookups.
     public private(set) var maxWords = 0
     /// First word of every multiword entry, to skip lookups that cannot match.
-    private var firstWords: Set<String> = []
+    private var firstWords: Set<ByteString> = []
 
     public init(name: String, entries: [(String, Set<String>)] = []) {
         self.name = name
@@ -22,13 +26,15 @@ public struct Lexicon: Sendable {
         guard !words.isEmpty else { return }
         let key = words.joined(separator: " ")
         entries[key, default: []].formUnion(tags)
+        byBytes[ByteString(key), default: []].formUnion(tags)
         maxWords = max(maxWords, words.count)
-        firstWords.insert(String(words[0]))
+        if words.count > 1 { firstWords.insert(ByteString(String(words[0]))) }
     }
 
-    public func contains(_ folded: String) -> Bool { entries[folded] != nil }
-    public func tags(_ folded: String) -> Set<String>? { entries[folded] }
-    public func startsEntry(_ folded: String) -> Bool { firstWords.contains(folded) }
+    public func contains(_ folded: String) -> Bool { byBytes[ByteString(folded)] != nil }
+    public func tags(_ folded: String) -> Set<String>? { byBytes[ByteString(folded)] }
+    /// Whether some entry of several words starts with this word.
+    public func startsEntry(_ folded: String) -> Bool { firstWords.contains(ByteString(folded)) }
     public var count: Int { entries.count }
 
     /// Parses a lexicon file; errors carry the file and line.
@@ -49,6 +55,17 @@ public struct Lexicon: Sendable {
         }
         return lex
     }
+}
+
+/// A string keyed by its UTF-8 bytes, hashed in one call.
+struct ByteString: Hashable, Sendable {
+    let bytes: [UInt8]
+    init(_ s: String) {
+        var s = s
+        bytes = s.withUTF8 { Array($0) }
+    }
+    func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+    static func == (a: ByteString, b: ByteString) -> Bool { a.bytes == b.bytes }
 }
 
 /// Known speakers across documents: `patterns/<lang>/gazetteer.tsv`, one entity a line:

@@ -133,7 +133,7 @@ struct DocumentRun {
             guard let w = words[k] else { return (0, 0, 0, 0) }
             func len(_ lexicon: Lexicon, _ bit: UInt8, _ cls: WordClass) -> UInt8 {
                 if w.startsMultiword & bit != 0 { return UInt8(min(255, lex.longestEntry(lexicon, at: k, words: words, limit: n))) }
-                return w.readingStems.contains(where: lexicon.contains) ? 1 : 0
+                return w.singleEntry & bit != 0 ? 1 : 0
             }
             return (len(lex.titles, 1, .title), len(lex.organizations, 2, .organization), len(lex.outlets, 4, .outlet), len(lex.places, 8, .place))
         }

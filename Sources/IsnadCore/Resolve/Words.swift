@@ -42,6 +42,8 @@ public struct WordInfo: Sendable {
     /// entry starting with one of them (bit 0 titles, 1 organisations, 2 outlets, 3 places).
     public var readingStems: [String] = []
     public var startsMultiword: UInt8 = 0
+    /// Which of the same four lexicons hold one of its readings as a single word.
+    public var singleEntry: UInt8 = 0
 
     public init(folded: String, stem: String, article: Bool, proclitic: String, classes: WordClass) {
         self.folded = folded
@@ -52,8 +54,10 @@ public struct WordInfo: Sendable {
     }
 }
 
-/// The lexicons of a language pack, looked up the way words occur in text.
-public struct Lexicons: Sendable {
+/// The lexicons of a language pack, looked up the way words occur in text. A class, so the
+/// resolver's many small structs share it instead of copying a dozen dictionaries; read-only
+/// after `init`, hence safe to share between threads.
+public final class Lexicons: @unchecked Sendable {
     let pack: LanguagePack
     let titles, honorifics, organizations, unnamed, documents, outlets, givenNames, particles,
         stops, times, nationalities, portfolios, commonWords, places: Lexicon
@@ -72,6 +76,17 @@ public struct Lexicons: Sendable {
     /// Links between the writer's clauses; two-word links have their words joined by a space.
     public let clauseLinks: Set<String>
     let all: [(Lexicon, WordClass)]
+    /// Every single-word entry of every lexicon, merged: one lookup per reading instead of one
+    /// per lexicon.
+    struct Merged {
+        var classes: WordClass = []
+        var fem = false
+        var quant = false
+        /// Bits 0–3: titles, organisations, outlets, places hold it as a word / start an entry with it.
+        var single: UInt8 = 0
+        var starts: UInt8 = 0
+    }
+    private(set) var merged: [ByteString: Merged] = [:]
 
     public init(_ pack: LanguagePack) {
         self.pack = pack
@@ -100,6 +115,24 @@ public struct Lexicons: Sendable {
                (documents, .document), (outlets, .outlet), (givenNames, .givenName), (particles, .particle),
                (stops, .stop), (times, .time), (nationalities, .nationality), (portfolios, .portfolio),
                (places, .place)]
+        for (lex, cls) in all {
+            for (key, tags) in lex.entries where !key.contains(" ") {
+                var m = merged[ByteString(key)] ?? Merged()
+                m.classes.insert(cls)
+                if tags.contains("fem") { m.fem = true }
+                if tags.contains("quant") { m.quant = true }
+                merged[ByteString(key)] = m
+            }
+        }
+        for (bit, lex) in [titles, organizations, outlets, places].enumerated() {
+            for key in lex.entries.keys {
+                let words = key.split(separator: " ")
+                let k = ByteString(String(words[0]))
+                var m = merged[k] ?? Merged()
+                if words.count == 1 { m.single |= 1 << bit } else { m.starts |= 1 << bit }
+                merged[k] = m
+            }
+        }
     }
 
     /// Readings of a folded word: as written, without the article, without a proclitic (and then
@@ -138,8 +171,10 @@ public struct Lexicons: Sendable {
         var info = classifyClasses(w, hamzaInitial: hamzaInitial)
         let stems = readings(w).map(\.0)
         info.readingStems = stems
-        for (bit, lex) in [titles, organizations, outlets, places].enumerated() where lex.maxWords > 1 {
-            if stems.contains(where: lex.startsEntry) { info.startsMultiword |= 1 << bit }
+        for stem in stems {
+            guard let m = merged[ByteString(stem)] else { continue }
+            info.startsMultiword |= m.starts
+            info.singleEntry |= m.single
         }
         return info
     }
@@ -150,13 +185,13 @@ public struct Lexicons: Sendable {
         if hamzaInitial { rs = rs.filter { !($0.1 && $0.2.isEmpty) } }
         for (stem, article, proclitic) in rs {
             var classes: WordClass = []
-            for (lex, cls) in all {
+            if let m = merged[ByteString(stem)] {
+                classes = m.classes
                 // Given names do not take the article (العودة is not the name عودة).
-                if cls == .givenName && article { continue }
-                if let tags = lex.tags(stem) {
-                    classes.insert(cls)
-                    if tags.contains("fem") { classes.insert(.feminine) }
-                    if tags.contains("quant") { classes.insert(.quantifier) }
+                if article { classes.remove(.givenName) }
+                if !classes.isEmpty {
+                    if m.fem { classes.insert(.feminine) }
+                    if m.quant { classes.insert(.quantifier) }
                 }
             }
             if classes.isEmpty, article || !proclitic.isEmpty || stem == w {

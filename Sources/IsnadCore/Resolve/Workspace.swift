@@ -27,4 +27,15 @@ public final class Workspace {
 struct WordKey: Hashable {
     var bytes: ArraySlice<UInt8>
     var flags: UInt8
+
+    /// One hasher call for all the bytes (the synthesised hash feeds them one by one).
+    /// FNV-1a over the bytes, fed to the hasher as one word: words are short, and SipHash
+    /// over each of their bytes showed in profiles.
+    func hash(into hasher: inout Hasher) {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        hasher.combine(h ^ UInt64(flags))
+    }
+
+    static func == (a: WordKey, b: WordKey) -> Bool { a.flags == b.flags && a.bytes.elementsEqual(b.bytes) }
 }
