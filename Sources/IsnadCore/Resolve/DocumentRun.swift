@@ -71,32 +71,50 @@ struct DocumentRun {
                 for k in r.lowerBound..<upper { furniture[k] = true }
             }
         }
-        if let veto = x.vetoSet {
-            for h in try veto.hits(in: folded, scratch: scratch, limits: x.limits) {
-                for k in text.tokenRange(ofBytes: h.range) { vetoed[k] = true }
+        // Cues first: the other sets matter only in sentences that hold a cue, so they are
+        // scanned there alone (the text of a news article is mostly narration).
+        let cueHits = try x.cueSet.hits(in: folded, scratch: scratch, limits: x.limits)
+        var ranges: [Range<Int>] = []
+        for h in cueHits {
+            let k = text.tokenIndex(atByte: h.range.lowerBound)
+            guard k < tokens.count else { continue }
+            let sent = text.sentences[tokens[k].sentence]
+            let r = tokens[sent.lowerBound].bytes.lowerBound..<tokens[sent.upperBound - 1].bytes.upperBound
+            if let last = ranges.last, last.upperBound >= r.lowerBound {
+                ranges[ranges.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
+            } else {
+                ranges.append(r)
             }
         }
-        for h in try x.compSet.hits(in: folded, scratch: scratch, limits: x.limits) {
-            let r = text.tokenRange(ofBytes: h.range)
-            // Colons and quotation marks open content through the quotation analysis, which
-            // pairs the marks; a complementiser rule is for words.
-            guard !r.isEmpty, tokens[r.lowerBound].kind == .word else { continue }
-            if h.rule["after"] == "source" { sourceCompAt[r.lowerBound] = (r.upperBound, h.range.upperBound) }
-            else { compAt[r.lowerBound] = (r.upperBound, h.range.upperBound) }
-        }
-        if let trail = x.trailSet {
-            for h in try trail.hits(in: folded, scratch: scratch, limits: x.limits) {
+        for range in ranges {
+            if let veto = x.vetoSet {
+                for h in try veto.hits(in: folded, range: range, scratch: scratch, limits: x.limits) {
+                    for k in text.tokenRange(ofBytes: h.range) { vetoed[k] = true }
+                }
+            }
+            for h in try x.compSet.hits(in: folded, range: range, scratch: scratch, limits: x.limits) {
                 let r = text.tokenRange(ofBytes: h.range)
-                if !r.isEmpty { trailStarts.append(r.lowerBound) }
+                // Colons and quotation marks open content through the quotation analysis, which
+                // pairs the marks; a complementiser rule is for words.
+                guard !r.isEmpty, tokens[r.lowerBound].kind == .word else { continue }
+                if h.rule["after"] == "source" { sourceCompAt[r.lowerBound] = (r.upperBound, h.range.upperBound) }
+                else { compAt[r.lowerBound] = (r.upperBound, h.range.upperBound) }
+            }
+            if let trail = x.trailSet {
+                for h in try trail.hits(in: folded, range: range, scratch: scratch, limits: x.limits) {
+                    let r = text.tokenRange(ofBytes: h.range)
+                    if !r.isEmpty { trailStarts.append(r.lowerBound) }
+                }
             }
         }
+        // Headings attribute by a colon, without a cue: scanned everywhere.
         if let head = x.headSet {
             for h in try head.hits(in: folded, scratch: scratch, limits: x.limits) {
                 let r = text.tokenRange(ofBytes: h.range)
                 if !r.isEmpty, tokens[r.lowerBound].mark == ":" { headingHits.append((h.rule, r.lowerBound)) }
             }
         }
-        for h in try x.cueSet.hits(in: folded, scratch: scratch, limits: x.limits) {
+        for h in cueHits {
             let r = text.tokenRange(ofBytes: h.range)
             guard !r.isEmpty else { continue }
             let rule = h.rule
@@ -127,6 +145,7 @@ struct DocumentRun {
         for k in tokens.indices where cueAt[k] != nil || compAt[k] != nil { barrier[k] = true }
         reader = PhraseReader(text: text, words: words, lex: x.lex, barrier: barrier)
         reader.knownNames = x.knownNames
+        reader.findKnownNames()
         let lex = x.lex
         let n = tokens.count
         reader.entries = words.indices.map { k in

@@ -54,13 +54,26 @@ struct PhraseReader {
         return lex.longestEntry(lexicon, at: j, words: words, limit: end)
     }
 
-    /// Length of a known name starting at token `j`, 0 if none.
+    /// Length of the known name starting at each token (0 if none), computed once per document.
+    var knownNameLengths: [UInt8] = []
+
+    /// Length of a known name starting at token `j` and ending by `end`, 0 if none.
     func knownName(at j: Int, end: Int) -> Int {
-        guard let w = words[j], let candidates = knownNames[w.folded] else { return 0 }
-        for c in candidates where j + c.count <= end {
-            if (0..<c.count).allSatisfy({ words[j + $0]?.folded == c[$0] }) { return c.count }
+        guard j < knownNameLengths.count else { return 0 }
+        let n = Int(knownNameLengths[j])
+        return j + n <= end ? n : 0
+    }
+
+    /// Fills `knownNameLengths` (only words that start a known name are looked at twice).
+    mutating func findKnownNames() {
+        knownNameLengths = Array(repeating: 0, count: words.count)
+        guard !knownNames.isEmpty else { return }
+        for j in words.indices {
+            guard let w = words[j], let candidates = knownNames[w.folded] else { continue }
+            for c in candidates where j + c.count <= words.count {
+                if (0..<c.count).allSatisfy({ words[j + $0]?.folded == c[$0] }) { knownNameLengths[j] = UInt8(c.count); break }
+            }
         }
-        return 0
     }
 
     static let maxNameTokens = 5
@@ -374,6 +387,8 @@ struct PhraseReader {
             let c = w.classes
             // `وعلي أكبر ولايتي` after a name starts another name, joined by و.
             if !w.proclitic.isEmpty && !w.article { break }
+            // A function word is never inside a name, even one that folds like one (أن/آن).
+            if c.contains(.stop) { break }
             // After a particle the next word belongs to the name whatever it looks like
             // (`عبد ربه منصور هادي`, `أبو مازن`).
             if words[k - 1]?.classes == .particle && w.proclitic.isEmpty && !c.contains(.stop) && !w.article { k += 1; continue }
