@@ -69,7 +69,7 @@ struct PhraseReader {
         knownNameLengths = Array(repeating: 0, count: words.count)
         guard !knownNames.isEmpty else { return }
         for j in words.indices {
-            guard let w = words[j], let candidates = knownNames[w.folded] else { continue }
+            guard let w = words[j], w.startsMultiword & 16 != 0, let candidates = knownNames[w.folded] else { continue }
             for c in candidates where j + c.count <= words.count {
                 if (0..<c.count).allSatisfy({ words[j + $0]?.folded == c[$0] }) { knownNameLengths[j] = UInt8(c.count); break }
             }

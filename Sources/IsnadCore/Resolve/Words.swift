@@ -124,6 +124,13 @@ public final class Lexicons: @unchecked Sendable {
                 merged[ByteString(key)] = m
             }
         }
+        // Bit 4: the first word of a known name of several words (the gazetteer's).
+        for first in pack.gazetteer.multiwordNames.keys {
+            let k = ByteString(first)
+            var m = merged[k] ?? Merged()
+            m.starts |= 1 << 4
+            merged[k] = m
+        }
         for (bit, lex) in [titles, organizations, outlets, places].enumerated() {
             for key in lex.entries.keys {
                 let words = key.split(separator: " ")

@@ -63,6 +63,14 @@ public struct AnalyzedText: Sendable {
         if v < 0x80 {
             return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
         }
+        // The Arabic block without looking up Unicode properties (the hot path): letters,
+        // marks and digits are word characters; its punctuation and signs are not.
+        if v >= 0x0610 && v <= 0x06FF {
+            switch v {
+            case 0x061B...0x061F, 0x066A...0x066D, 0x06D4, 0x06DD, 0x06DE, 0x06E9: return false
+            default: return true
+            }
+        }
         guard let s = Unicode.Scalar(v) else { return false }
         let p = s.properties
         if p.isAlphabetic { return true }
