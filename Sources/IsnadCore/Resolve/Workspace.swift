@@ -5,37 +5,93 @@ import PCRE2
 /// a word, and news repeats its vocabulary). Create one per thread; it is not `Sendable`.
 public final class Workspace {
     public let scratch: MatchScratch
-    var words: [WordKey: WordInfo] = [:]
-    /// Entries kept before the cache starts over, so memory stays bounded on endless input.
-    static let maxWords = 400_000
+    let words = WordTable()
 
     public init(scratch: MatchScratch = MatchScratch()) {
         self.scratch = scratch
     }
 
     func word(_ key: WordKey, _ make: () -> WordInfo) -> WordInfo {
-        if let w = words[key] { return w }
-        if words.count >= Workspace.maxWords { words.removeAll(keepingCapacity: true) }
-        let w = make()
-        words[WordKey(bytes: ArraySlice(Array(key.bytes)), flags: key.flags)] = w
-        return w
+        words.value(for: key, make)
     }
 }
 
 /// A word form as met in folded text, with the two spelling facts folding hides (an initial
 /// hamza on the alef, a final alef maqsura or ya), which change how it is read.
-struct WordKey: Hashable {
+struct WordKey {
     var bytes: ArraySlice<UInt8>
     var flags: UInt8
 
-    /// One hasher call for all the bytes (the synthesised hash feeds them one by one).
-    /// FNV-1a over the bytes, fed to the hasher as one word: words are short, and SipHash
-    /// over each of their bytes showed in profiles.
-    func hash(into hasher: inout Hasher) {
+    /// FNV-1a over the bytes and the flags: words are short, and a general-purpose hasher over
+    /// each byte showed in profiles.
+    var hash: UInt64 {
         var h: UInt64 = 0xcbf29ce484222325
         for b in bytes { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-        hasher.combine(h ^ UInt64(flags))
+        return (h ^ UInt64(flags)) &* 0x100000001b3
+    }
+}
+
+/// An open-addressing table from word forms to their readings: one hash and, usually, one
+/// byte comparison per word. Starts over when full, so memory stays bounded on endless input.
+final class WordTable {
+    static let maxEntries = 1 << 19
+    private var slots: [Int32]
+    private var mask: Int
+    private var hashes: [UInt64] = []
+    private var keys: [[UInt8]] = []
+    private var flags: [UInt8] = []
+    private var values: [WordInfo] = []
+
+    init() {
+        slots = Array(repeating: -1, count: 1 << 12)
+        mask = (1 << 12) - 1
     }
 
-    static func == (a: WordKey, b: WordKey) -> Bool { a.flags == b.flags && a.bytes.elementsEqual(b.bytes) }
+    var count: Int { values.count }
+
+    func value(for key: WordKey, _ make: () -> WordInfo) -> WordInfo {
+        let h = key.hash
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let e = Int(slots[i])
+            if e < 0 { break }
+            if hashes[e] == h && flags[e] == key.flags && keys[e].elementsEqual(key.bytes) { return values[e] }
+            i = (i + 1) & mask
+        }
+        let v = make()
+        if values.count >= WordTable.maxEntries { clear() }
+        if (values.count + 1) * 2 > slots.count { grow() }
+        insert(h, key, v)
+        return v
+    }
+
+    private func insert(_ h: UInt64, _ key: WordKey, _ v: WordInfo) {
+        var i = Int(truncatingIfNeeded: h) & mask
+        while slots[i] >= 0 { i = (i + 1) & mask }
+        slots[i] = Int32(values.count)
+        hashes.append(h)
+        keys.append(Array(key.bytes))
+        flags.append(key.flags)
+        values.append(v)
+    }
+
+    private func grow() {
+        let n = slots.count * 2
+        slots = Array(repeating: -1, count: n)
+        mask = n - 1
+        for e in values.indices {
+            var i = Int(truncatingIfNeeded: hashes[e]) & mask
+            while slots[i] >= 0 { i = (i + 1) & mask }
+            slots[i] = Int32(e)
+        }
+    }
+
+    private func clear() {
+        slots = Array(repeating: -1, count: 1 << 12)
+        mask = (1 << 12) - 1
+        hashes.removeAll(keepingCapacity: true)
+        keys.removeAll(keepingCapacity: true)
+        flags.removeAll(keepingCapacity: true)
+        values.removeAll(keepingCapacity: true)
+    }
 }
