@@ -48,13 +48,11 @@ struct DocumentRun {
             let flags: UInt8 = (hamza ? 1 : 0) | (last == "\u{0649}" ? 2 : 0) | (last == "\u{064A}" ? 4 : 0)
             let key = WordKey(bytes: folded.bytes[t.bytes], flags: flags)
             return workspace.word(key) {
-                var w = x.lex.classify(t.text, hamzaInitial: hamza)
+                let w = x.lex.classify(t.text, hamzaInitial: hamza)
                 // Folding makes على (on) and علي (Ali) one word; the original spelling tells
                 // them apart when the lexicons disagree.
                 if w.classes.contains(.stop) && w.classes.contains(.givenName) {
-                    var c = w.classes
-                    if flags & 2 != 0 { c.remove(.givenName) } else if flags & 4 != 0 { c.remove(.stop) }
-                    w = WordInfo(folded: w.folded, stem: w.stem, article: w.article, proclitic: w.proclitic, classes: c)
+                    if flags & 2 != 0 { w.classes.remove(.givenName) } else if flags & 4 != 0 { w.classes.remove(.stop) }
                 }
                 return w
             }

@@ -28,7 +28,11 @@ public struct WordClass: OptionSet, Sendable, Hashable {
 }
 
 /// A word token as the resolver sees it.
-public struct WordInfo: Sendable {
+///
+/// A class: a document holds one per token, mostly shared with the thread's word cache, and
+/// handing out a reference costs one retain where copying the value cost one per field. It is
+/// filled once when the word is first classified and only read after that.
+public final class WordInfo: @unchecked Sendable {
     /// Folded text as written.
     public let folded: String
     /// The stem the lexicons matched (proclitic and article removed), or the best guess.
@@ -37,7 +41,7 @@ public struct WordInfo: Sendable {
     public let article: Bool
     /// Whether a proclitic (و ف ب ل ك) was removed to find it.
     public let proclitic: String
-    public let classes: WordClass
+    public internal(set) var classes: WordClass
     /// Stems of every reading (for multiword lookups), and which lexicons have a multiword
     /// entry starting with one of them (bit 0 titles, 1 organisations, 2 outlets, 3 places).
     public var readingStems: [String] = []
@@ -175,7 +179,7 @@ public final class Lexicons: @unchecked Sendable {
     /// Classifies one word: the first reading any lexicon knows wins; a nationality may also
     /// carry a feminine or plural suffix (الروسية، الأمريكيين).
     public func classify(_ w: String, hamzaInitial: Bool = false) -> WordInfo {
-        var info = classifyClasses(w, hamzaInitial: hamzaInitial)
+        let info = classifyClasses(w, hamzaInitial: hamzaInitial)
         let stems = readings(w).map(\.0)
         info.readingStems = stems
         for stem in stems {

@@ -25,9 +25,21 @@ struct WordKey {
     /// FNV-1a over the bytes and the flags: words are short, and a general-purpose hasher over
     /// each byte showed in profiles.
     var hash: UInt64 {
-        var h: UInt64 = 0xcbf29ce484222325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-        return (h ^ UInt64(flags)) &* 0x100000001b3
+        bytes.withUnsafeBufferPointer { buf in
+            var h: UInt64 = 0xcbf29ce484222325
+            for b in buf { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+            return (h ^ UInt64(flags)) &* 0x100000001b3
+        }
+    }
+
+    func equals(_ other: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { a in
+            other.withUnsafeBufferPointer { b in
+                guard a.count == b.count else { return false }
+                for i in 0..<a.count where a[i] != b[i] { return false }
+                return true
+            }
+        }
     }
 }
 
@@ -55,7 +67,7 @@ final class WordTable {
         while true {
             let e = Int(slots[i])
             if e < 0 { break }
-            if hashes[e] == h && flags[e] == key.flags && keys[e].elementsEqual(key.bytes) { return values[e] }
+            if hashes[e] == h && flags[e] == key.flags && key.equals(keys[e]) { return values[e] }
             i = (i + 1) & mask
         }
         let v = make()
