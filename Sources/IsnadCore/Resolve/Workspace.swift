@@ -44,9 +44,10 @@ struct WordKey {
 }
 
 /// An open-addressing table from word forms to their readings: one hash and, usually, one
-/// byte comparison per word. Starts over when full, so memory stays bounded on endless input.
+/// byte comparison per word. It stops growing at `maxEntries` (news vocabulary is Zipfian: the
+/// forms met first are the frequent ones), so memory stays flat however long the input.
 final class WordTable {
-    static let maxEntries = 1 << 19
+    static let maxEntries = 1 << 16
     private var slots: [Int32]
     private var mask: Int
     private var hashes: [UInt64] = []
@@ -71,7 +72,7 @@ final class WordTable {
             i = (i + 1) & mask
         }
         let v = make()
-        if values.count >= WordTable.maxEntries { clear() }
+        guard values.count < WordTable.maxEntries else { return v }
         if (values.count + 1) * 2 > slots.count { grow() }
         insert(h, key, v)
         return v
@@ -98,12 +99,4 @@ final class WordTable {
         }
     }
 
-    private func clear() {
-        slots = Array(repeating: -1, count: 1 << 12)
-        mask = (1 << 12) - 1
-        hashes.removeAll(keepingCapacity: true)
-        keys.removeAll(keepingCapacity: true)
-        flags.removeAll(keepingCapacity: true)
-        values.removeAll(keepingCapacity: true)
-    }
 }
