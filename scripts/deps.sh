@@ -2,8 +2,9 @@
 # Installs what Isnad needs on Debian or Ubuntu, skipping what is already there.
 #   scripts/deps.sh build   libpcre2-dev (and libsqlite3-dev for the SQLite report)
 #   scripts/deps.sh test    the above, plus what the optional integration tests use:
-#                           pcre2-utils (benchmark ceiling), chromium (HTML report check),
-#                           a Java runtime and pyspark (Spark scale-out test)
+#                           chromium (HTML report check), a Java runtime and pyspark (Spark
+#                           scale-out test)
+#   scripts/deps.sh bench   the build's, plus what scripts/bench uses: pcre2-utils, gcc, time
 set -euo pipefail
 what="${1:-build}"
 
@@ -30,6 +31,9 @@ apt_install() {
 }
 
 apt_install libpcre2-dev libsqlite3-dev pkg-config
+if [ "$what" = bench ]; then
+  apt_install pcre2-utils gcc time
+fi
 if [ "$what" = test ]; then
   apt_install pcre2-utils chromium default-jre-headless python3-pip || \
     echo "deps.sh: some optional test tools could not be installed; their tests will be skipped" >&2

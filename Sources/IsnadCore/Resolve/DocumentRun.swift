@@ -24,6 +24,8 @@ struct DocumentRun {
     var mentions: [(phrase: NounPhrase, entity: Int)] = []
     /// Organisation phrases found anywhere, for statements that speak for their issuer.
     var orgMentions: [NounPhrase] = []
+    /// Contents read before a statement cue, which its issuer cannot come from.
+    var issuedContents: [Range<Int>] = []
 
     static let maxRegion = 22
 

@@ -227,6 +227,12 @@ struct PhraseReader {
             if nPlace > 1, name == nil, [.title, .org, .complement].contains(last) {
                 complements += 1; last = .complement; j += nPlace; continue
             }
+            // `كل من البحرين وعمان` (both): the subjects follow, joined by و.
+            if j == i, w.folded == "كل", j + 2 < end, words[j + 1]?.folded == "من" {
+                j += 2
+                startTitle(j)
+                continue
+            }
             // `أحد سكان المدينة`, `بعض المسؤولين`: a quantifier before a source word.
             if j == i, c.contains(.quantifier), j + 1 < end, let n = words[j + 1],
                !n.classes.intersection([.unnamed, .title, .organization]).isEmpty {

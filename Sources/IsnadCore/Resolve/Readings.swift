@@ -212,12 +212,20 @@ extension DocumentRun {
         if let op = findOpener(from: a, limit: sEnd, cue: c, index: index, alias: &alias, consumed: &consumed) {
             // Stance verbs count only with a proposition or quoted words (convention 6):
             // `أشاد بالمدافع` praises someone, it reports nothing.
-            if c.family == "stance" && op.kind == .governed { return nil }
+            if c.family == "stance" && op.kind == .governed {
+                // … unless the object quotes the speaker's words (`رحب بخطة أوباما و"جهوده الصادقة"`).
+                guard let b = content(token: op.token, byte: op.byte, limit: contentLimit(op.token, sEnd)), hasQuotedSpeech(b.0) else { return nil }
+            }
             if let m = op.mergedCue { consumed.insert(m) }
             guard let body = content(token: op.token, byte: op.byte, limit: contentLimit(op.token, sEnd)) else { return nil }
             let region = a..<(op.kind == .merged ? op.at : op.at)
             var source: SpeakerSource?
-            if !region.isEmpty {
+            // `كيري يحذر الكونجرس من …`: a present-tense verb after its named subject; what
+            // follows it is the object.
+            if !c.conjunction, isPresentTense(c), case .phrase(let pre)? = subjectBefore(c), pre.name != nil || !pre.titles.isEmpty {
+                source = .phrase(pre)
+            }
+            if source == nil, !region.isEmpty {
                 source = subject(in: region, cue: c)
             }
             if source == nil { source = subjectBefore(c) }
@@ -248,7 +256,7 @@ extension DocumentRun {
         // nominal content starts right there (`يؤكد نشر`).
         let before = c.conjunction ? nil : subjectBefore(c)
         var np: NounPhrase?
-        if case .phrase(let p)? = before { np = nil; _ = p } else {
+        if case .phrase? = before { np = nil } else {
             np = reader.phrase(at: a, end: sEnd, nominal: true)
             if let p = np, p.titles.isEmpty, p.head == .person, let name = p.name, !isKnownName(name) { np = nil }
         }

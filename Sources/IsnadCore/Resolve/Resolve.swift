@@ -17,10 +17,12 @@ extension DocumentRun {
             var resolved: (Speaker, Int?, Double)
             switch r.source {
             case .phrase(let np) where np.head == .document:
+                issuedContents = readings[..<i].map(\.content)
                 resolved = issuer(of: np, at: r.cue.tokens.lowerBound, history: history)
             case .phrase(let np):
                 resolved = speaker(for: np, cue: r.cue)
             case .issuer(let np):
+                issuedContents = readings[..<i].map(\.content)
                 resolved = issuer(of: np, at: r.cue.tokens.lowerBound, history: history)
             case .continuation:
                 resolved = continuation(for: r.cue, history: history)
@@ -132,7 +134,9 @@ extension DocumentRun {
     /// else the document phrase itself.
     mutating func issuer(of np: NounPhrase, at cue: Int, history: [Said]) -> (Speaker, Int?, Double) {
         let lastOrgSpeaker = history.last(where: { $0.speaker.type == .organization })
-        let lastOrgMention = orgMentions.last(where: { $0.range.upperBound <= np.range.lowerBound && $0.range.upperBound <= cue })
+        // An institution named inside someone's words (a quotation, a content) issues nothing.
+        let lastOrgMention = orgMentions.last(where: { m in m.range.upperBound <= np.range.lowerBound && m.range.upperBound <= cue
+            && !inSpeech(m.range.lowerBound) && !issuedContents.contains { $0.contains(tokens[m.range.lowerBound].bytes.lowerBound) } })
         if let m = lastOrgMention, m.range.lowerBound > (lastOrgSpeaker?.token ?? -1) {
             let (s, e, _) = speaker(for: m, cue: cues.first { $0.tokens.lowerBound == cue } ?? cues[0])
             var s2 = s
