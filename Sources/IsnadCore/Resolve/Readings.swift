@@ -110,12 +110,19 @@ extension DocumentRun {
                 // `نقلت الوكالة عن مسؤول قوله: …`
                 return settle(Opener(kind: .speech, at: k, token: k + 1, byte: byteStart(k + 1)))
             }
-            if k >= subjectEnd, let g = governed(at: k, by: cue), k == a || phraseEnds(from: a, at: k) {
+            if k >= subjectEnd, let g = governed(at: k, by: cue), k == a || phraseEnds(from: a, at: k) || adjunctsBetween(subjectEnd, k, from: a) {
                 return settle(Opener(kind: .governed, at: k, token: g.token, byte: g.byte))
             }
             k += 1
         }
         return nil
+    }
+
+    /// Whether the words between a subject phrase (ending at `e`) and token `k` are adjuncts —
+    /// a preposition or a time word first, no comma (`ورحب الاتحاد الأوروبي على الفور بخطة …`).
+    func adjunctsBetween(_ e: Int, _ k: Int, from a: Int) -> Bool {
+        guard e > a, e < k, k - e <= 4, let w = words[e], !w.classes.intersection([.stop, .time]).isEmpty else { return false }
+        return !(e..<k).contains { isPunct($0, DocumentRun.commas) || cueAt[$0] != nil }
     }
 
     /// Whether a speaker phrase starting at `a` ends exactly at `k`.
@@ -265,6 +272,7 @@ extension DocumentRun {
         var byte = byteStart(start)
         if let g = governed(at: start, by: c) { start = g.token; byte = g.byte }
         else if !c.governs.isEmpty, np != nil || before != nil, start < sEnd,
+                words[start].map({ !$0.classes.intersection([.stop, .time]).isEmpty }) == true,
                 let g = governedAhead(from: start, limit: min(sEnd, start + 12), cue: c) {
             // `وطالب مورار في ختام زيارته لليمن بالسماح …`: adjuncts, then the governed object.
             start = g.token; byte = g.byte
