@@ -242,7 +242,7 @@ struct PhraseReader {
             }
             if c.contains(.stop) && nTitle == 0 && nOrg == 0 {
                 // A preposition inside a title chain: `المستشار في مكتب وزير الدفاع`.
-                if name == nil, [.title, .org, .unnamed, .complement].contains(last), j + 1 < end,
+                if name == nil, [.title, .org, .unnamed, .complement].contains(last), j + 1 < end, lex.chainPrepositions.contains(w.folded),
                    let n = words[j + 1], !n.classes.intersection([.organization, .title]).isEmpty {
                     complements += 1
                     j += 1
