@@ -131,6 +131,10 @@ struct DocumentRun {
                 confidence: Double(rule["confidence"] ?? "") ?? 1.0,
                 conjunction: conj)
             if r.contains(where: { vetoed[$0] || furniture[$0] }) { continue }
+            // `مصادر مؤكدة`, `تصريحات مشيرة`: a participle right after a noun it agrees with is
+            // that noun's adjective, not a cue.
+            if hit.role == .participle, !conj, r.lowerBound > 0, let prev = words[r.lowerBound - 1],
+               !prev.classes.intersection([.unnamed, .organization, .document]).isEmpty { continue }
             for k in r { cueAt[k] = cues.count }
             cues.append(hit)
         }
@@ -203,6 +207,10 @@ struct DocumentRun {
             }
         }
         if let f = np.feminine, entities[e].feminine == nil { entities[e].feminine = f }
+        // A known given name tells the gender: not tagged feminine is masculine (أحمد).
+        if entities[e].feminine == nil, let first = words[name.lowerBound], first.classes.contains(.givenName) {
+            entities[e].feminine = first.classes.contains(.feminine)
+        }
         return e
     }
 

@@ -92,7 +92,8 @@ extension DocumentRun {
                     if isPunct(o.token, [":"]) { o.token += 1; o.byte = byteStart(o.token) }
                     return o
                 }
-                if other.role == .source && cue.role == .verb && other.family != "restating" && (k == a || phraseEnds(from: a, at: k)) {
+                if other.role == .source && cue.role == .verb && other.family != "restating"
+                    && (k == a || phraseEnds(from: a, at: k) || (subjectEnd > a && !(subjectEnd..<k).contains { isPunct($0, DocumentRun.commas) })) {
                     // `أكد البيت الأبيض على لسان المتحدث باسمه أن …`: the spokesperson is an alias.
                     consumed.insert(ci)
                     let start = other.tokens.upperBound
@@ -121,7 +122,14 @@ extension DocumentRun {
     /// Whether the words between a subject phrase (ending at `e`) and token `k` are adjuncts —
     /// a preposition or a time word first, no comma (`ورحب الاتحاد الأوروبي على الفور بخطة …`).
     func adjunctsBetween(_ e: Int, _ k: Int, from a: Int) -> Bool {
-        guard e > a, e < k, k - e <= 4, let w = words[e], !w.classes.intersection([.stop, .time]).isEmpty else { return false }
+        guard e > a, e < k, k - e <= 6 else { return false }
+        // Set off by commas (`أعلن المكتب، في بيان، عن …`) or not.
+        if isPunct(e, DocumentRun.commas) {
+            guard isPunct(k - 1, DocumentRun.commas), e + 1 < k - 1, let w = words[e + 1],
+                  !w.classes.intersection([.stop, .time]).isEmpty else { return false }
+            return !(e + 1..<k - 1).contains { isPunct($0, DocumentRun.commas) || cueAt[$0] != nil }
+        }
+        guard let w = words[e], !w.classes.intersection([.stop, .time]).isEmpty else { return false }
         return !(e..<k).contains { isPunct($0, DocumentRun.commas) || cueAt[$0] != nil }
     }
 

@@ -172,6 +172,14 @@ extension DocumentRun {
         // (`وبدأ تحالف عربي … ووقف ما يعتبره`), not from inside a fronted phrase.
         let org = orgMentions.first(where: { $0.range.lowerBound == start + 1 && $0.range.upperBound <= s && !inSpeech($0.range.lowerBound) })
         let lastInSentence = history.last.map { $0.sentence == tokens[s].sentence } ?? false
+        // `… مع رئيس اللجنة عبدالله البرقان لسؤاله …، فأكد أن`: ف (and so) continues the person
+        // just named.
+        if let f = tokens[s].text.first, f == "ف", cue.conjunction,
+           let near = mentions.last(where: { $0.phrase.range.lowerBound >= start && $0.phrase.range.upperBound <= s && !inSpeech($0.phrase.range.lowerBound) }) {
+            let said = Said(speaker: Speaker(name: entities[near.entity].bestText, mention: mentionSpan(near.phrase.range), resolution: .continuation, type: .person),
+                            entity: near.entity, sentence: tokens[s].sentence, token: near.phrase.range.lowerBound)
+            if compatible(said, with: cue) { return (said.speaker, near.entity, 0.75) }
+        }
         if s > start + 1, !lastInSentence {
             if let o = org, person.map({ o.range.lowerBound < $0.phrase.range.lowerBound }) ?? true {
                 // `وبدأ تحالف عربي … ووقف ما يعتبره …`: the organisation that heads the sentence.
