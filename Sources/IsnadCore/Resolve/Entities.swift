@@ -74,7 +74,7 @@ struct DocumentEntities {
         }
         // `الوكالة الأميركية` after `وكالة التصنيف ستاندرد آند بورز` spoke: the same head and at
         // most one more word is the institution already speaking.
-        if stems.count <= 2, let i = entities.lastIndex(where: { $0.type == type && $0.hasSpoken && $0.names.contains { n in
+        if type == .organization, stems.count <= 2, let i = entities.lastIndex(where: { $0.type == type && $0.hasSpoken && $0.names.contains { n in
             n.first == stems.first && n.count > stems.count } }) {
             return i
         }

@@ -402,7 +402,8 @@ struct PhraseReader {
             // جال`, not in `ساموروكوف فان البعض` where it is فإن).
             if c.contains(.particle) && !c.contains(.givenName) {
                 guard k + 1 < end, !barrier[k + 1], let n = words[k + 1], n.proclitic.isEmpty,
-                      n.classes.isSubset(of: [.givenName, .particle, .feminine]) || (n.article && n.classes.isEmpty) else { break }
+                      n.classes.isSubset(of: [.givenName, .particle, .feminine]) && !n.article
+                        || (n.article && n.classes.isEmpty && lex.articleParticles.contains(w.folded)) else { break }
                 k += 1; continue
             }
             if c.contains(.givenName) && !w.article { k += 1; continue }
@@ -411,7 +412,7 @@ struct PhraseReader {
                n.proclitic.isEmpty, n.classes.isEmpty, n.article || lex.couldBeName(n), !barrier[k + 1] { k += 1; continue }
             // `عبد العزيز`, `أبو الغيط`: after a particle, a word with the article is part of the
             // same name unit, and more may follow (`عبد العزيز الخالد`).
-            if w.article && w.proclitic.isEmpty && words[k - 1]?.classes.contains(.particle) == true { k += 1; continue }
+            if w.article && w.proclitic.isEmpty, let p = words[k - 1], p.classes.contains(.particle), lex.articleParticles.contains(p.folded) { k += 1; continue }
             if !c.isEmpty && !(c == .givenName) { break }
             // `بالتورط`, `للحرب`: a preposition with the article is never inside a name.
             if w.article && !w.proclitic.isEmpty { break }
@@ -420,8 +421,6 @@ struct PhraseReader {
                 break
             }
             if !w.proclitic.isEmpty || !lex.couldBeName(w) || w.folded.hasPrefix("وو") { break }
-            // A third word that starts like a preposition (`باراك أوباما لمواجهة`) ends the name.
-            if k - i >= 2, let f = w.folded.first, "بلوفك".contains(f), !c.contains(.givenName) { break }
             onlyGiven = false
             k += 1
         }

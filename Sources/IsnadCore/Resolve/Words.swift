@@ -80,6 +80,7 @@ public final class Lexicons: @unchecked Sendable {
     /// Links between the writer's clauses; two-word links have their words joined by a space.
     public let clauseLinks: Set<String>
     public let chainPrepositions: Set<String>
+    public let articleParticles: Set<String>
     let all: [(Lexicon, WordClass)]
     /// Every single-word entry of every lexicon, merged: one lookup per reading instead of one
     /// per lexicon.
@@ -117,6 +118,7 @@ public final class Lexicons: @unchecked Sendable {
         subordinators = Set(s["subordinators"])
         clauseLinks = Set(s["clause-links"].map { $0.replacingOccurrences(of: "_", with: " ") })
         chainPrepositions = Set(s["chain-prepositions"])
+        articleParticles = Set(s["article-particles"])
         all = [(titles, .title), (honorifics, .honorific), (organizations, .organization), (unnamed, .unnamed),
                (documents, .document), (outlets, .outlet), (givenNames, .givenName), (particles, .particle),
                (stops, .stop), (times, .time), (nationalities, .nationality), (portfolios, .portfolio),
