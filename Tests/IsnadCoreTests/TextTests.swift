@@ -53,3 +53,11 @@ import Testing
         }
     }
 }
+
+@Suite struct SuspensionTests {
+    @Test func dotsInsideAParagraphAreAPause() {
+        let t = AnalyzedText("قال إن الوضع صعب.. لكنه سيتحسن… بإذن الله. ثم غادر.")
+        #expect(t.sentences.count == 2)
+        #expect(t.text(of: t.sentences[0]) == "قال إن الوضع صعب.. لكنه سيتحسن… بإذن الله.")
+    }
+}

@@ -93,7 +93,8 @@ extension DocumentRun {
                     return o
                 }
                 if other.role == .source && cue.role == .verb && other.family != "restating"
-                    && (k == a || phraseEnds(from: a, at: k) || (subjectEnd > a && !(subjectEnd..<k).contains { isPunct($0, DocumentRun.commas) })) {
+                    && (k == a || phraseEnds(from: a, at: k)
+                        || (subjectEnd > a && !(subjectEnd..<(k - 1)).contains { isPunct($0, DocumentRun.commas) })) {
                     // `أكد البيت الأبيض على لسان المتحدث باسمه أن …`: the spokesperson is an alias.
                     consumed.insert(ci)
                     let start = other.tokens.upperBound

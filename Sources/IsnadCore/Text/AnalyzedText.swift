@@ -265,8 +265,16 @@ public struct AnalyzedText: Sendable {
         }
     }
 
-    /// A full stop that is not a decimal point (2.5) or an abbreviation (د. أحمد).
+    /// A full stop that is not a decimal point (2.5), an abbreviation (د. أحمد) or part of a
+    /// suspension (`..`, `...`, `…` inside a paragraph, which Arabic news uses as a pause).
     private func isSentenceEnd(_ i: Int, in p: Range<Int>) -> Bool {
+        let dots: Set<Unicode.Scalar> = [".", "\u{2026}"]
+        if let m = tokens[i].mark, dots.contains(m) {
+            var e = i
+            while e + 1 < p.upperBound, tokens[e + 1].kind == .punct, tokens[e + 1].mark.map(dots.contains) == true { e += 1 }
+            let suspension = m == "\u{2026}" || e > i || (i > p.lowerBound && tokens[i - 1].mark.map(dots.contains) == true)
+            if suspension { return e + 1 >= p.upperBound }
+        }
         guard tokens[i].mark == "." else { return true }
         if i + 1 < p.upperBound, !tokens[i + 1].spaceBefore, tokens[i + 1].kind == .word { return false }
         if i > p.lowerBound, tokens[i - 1].kind == .word, tokens[i - 1].text.unicodeScalars.count == 1 { return false }
