@@ -417,7 +417,10 @@ struct PhraseReader {
             // `بالتورط`, `للحرب`: a preposition with the article is never inside a name.
             if w.article && !w.proclitic.isEmpty { break }
             if w.article {
-                if onlyGiven && arabic { k += 1 }
+                // A family name with the article after given names (`عبدالعزيز الجبرين`), or
+                // after one unknown first name when the phrase ends right there (`مكرم الخطيب
+                // أن …`, but not `بوتين الغرب بالتورط`).
+                if onlyGiven && arabic || (k == i + 1 && c.isEmpty && lex.couldBeName(w) && (k + 1 >= end || boundary(k + 1))) { k += 1 }
                 break
             }
             if !w.proclitic.isEmpty || !lex.couldBeName(w) || w.folded.hasPrefix("وو") { break }

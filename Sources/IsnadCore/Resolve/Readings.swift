@@ -407,6 +407,13 @@ extension DocumentRun {
         }
         if let w = words[s - 1], w.classes.contains(.stop) { return .continuation }
         for b2 in b..<s {
+            // A phrase after a noun is that noun's genitive (`قرارات الحكومة … تؤكد`): the
+            // subject is the noun, which does not speak.
+            if b2 > b, let prev = words[b2 - 1], prev.classes.isDisjoint(with: [.stop, .particle, .givenName, .title, .honorific]),
+               compAt[b2 - 1] == nil, sourceCompAt[b2 - 1] == nil, reader.phrase(at: b2 - 1, end: s, bare: false) == nil {
+                if let np = reader.phrase(at: b2, end: s, bare: false), np.range.upperBound == s { return nil }
+                continue
+            }
             if let np = reader.phrase(at: b2, end: s, bare: b2 == b), np.range.upperBound == s {
                 if np.titles.isEmpty, let name = np.name, np.head == .person, !isKnownName(name) { continue }
                 return .phrase(np)

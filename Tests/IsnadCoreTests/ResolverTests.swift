@@ -1,0 +1,91 @@
+import Testing
+@testable import IsnadCore
+import TestSupport
+
+/// The resolver on small texts written for these tests, one behaviour each.
+@Suite struct ResolverTests {
+    func extract(_ text: String) throws -> [Attribution] {
+        try Repo.extractor().extract(text, document: "t").attributions
+    }
+
+    func speakers(_ text: String) throws -> [String?] { try extract(text).map(\.speaker.name) }
+
+    @Test func titleBindsToTheNameForTheDocument() throws {
+        let a = try extract("""
+        أكد الرئيس الروسي فلاديمير بوتين أن القوات جاهزة.
+
+        وقال الرئيس الروسي إن العملية مستمرة.
+        """)
+        #expect(a.map(\.speaker.name) == ["فلاديمير بوتين", "فلاديمير بوتين"])
+        #expect(a[1].speaker.resolution == .title)
+        #expect(a[1].speaker.mention?.text == "الرئيس الروسي")
+    }
+
+    @Test func surnameAloneResolvesToTheFullName() throws {
+        let a = try extract("قال وزير الخارجية الأمريكي جون كيري إن المحادثات مستمرة.\n\nوأكد كيري أن الاتفاق قريب.")
+        #expect(a.map(\.speaker.name) == ["جون كيري", "جون كيري"])
+        #expect(a[1].speaker.resolution == .alias)
+    }
+
+    @Test func continuationAgreesInGender() throws {
+        let s = try speakers("""
+        قالت وزيرة الصحة سارة الأحمد إن الحملة بدأت.
+
+        وقال مدير المستشفى خالد السالم إن الأسرّة متوفرة.
+
+        وأضافت أن اللقاحات وصلت.
+        """)
+        #expect(s == ["سارة الأحمد", "خالد السالم", "سارة الأحمد"])
+    }
+
+    @Test func participleTakesItsClauseSpeaker() throws {
+        let a = try extract("أكد المتحدث باسم الوزارة أحمد سالم أن الخطة جاهزة، مشيرا إلى أن التنفيذ يبدأ غدا.")
+        #expect(a.count == 2)
+        #expect(a.map(\.speaker.name) == ["أحمد سالم", "أحمد سالم"])
+        #expect(a[0].content.text == "الخطة جاهزة")
+        #expect(a[1].content.text == "التنفيذ يبدأ غدا")
+    }
+
+    @Test func sourceMarkerObjectIsTheSpeaker() throws {
+        let a = try extract("وبحسب وزارة الداخلية، فإن عدد الموقوفين بلغ عشرين شخصا.")
+        #expect(a.count == 1)
+        #expect(a[0].speaker.name == "وزارة الداخلية")
+        #expect(a[0].speaker.type == .organization)
+        #expect(a[0].content.text == "عدد الموقوفين بلغ عشرين شخصا")
+    }
+
+    @Test func unnamedSourcesAreMarked() throws {
+        let a = try extract("قال مصدر أمني إن الوضع تحت السيطرة.")
+        #expect(a.first?.speaker.resolution == .unnamed)
+        #expect(a.first?.speaker.type == .unnamed)
+    }
+
+    @Test func nameInsideContentIsNotTheSpeaker() throws {
+        let s = try speakers("أكد المحلل مكرم الخطيب أن الرئيس الفرنسي إيمانويل ماكرون لن يتراجع عن قراره.")
+        #expect(s == ["مكرم الخطيب"])
+    }
+
+    @Test func inanimateSubjectsAndPassivesAreNotAttributions() throws {
+        #expect(try extract("قرارات الحكومة الأخيرة تؤكد أنها ماضية في الإصلاح.").isEmpty)
+        #expect(try extract("يذكر أن الاجتماع المقبل سيعقد في الرياض.").isEmpty)
+        #expect(try extract("ولم يوضح الوزير أسباب التأجيل.").isEmpty)
+    }
+
+    @Test func directQuotationWithItsMarks() throws {
+        let a = try extract("وقال الوزير: «لن نتراجع. سنواصل العمل».")
+        #expect(a.count == 1)
+        #expect(a[0].kind == .direct)
+        #expect(a[0].content.text == "لن نتراجع. سنواصل العمل")
+    }
+
+    @Test func confidenceIsLowerForContinuationsThanForExplicitSpeakers() throws {
+        let a = try extract("قال الوزير خالد السالم إن الخطة جاهزة.\n\nوأضاف أن التنفيذ قريب.")
+        #expect(a.count == 2)
+        #expect(a[0].confidence > a[1].confidence)
+    }
+
+    @Test func mixedWhenTheSpeakersWordsAreQuotedInside() throws {
+        let a = try extract("وقال الوزير خالد السالم إن الخطوة تمثل \"تحولا تاريخيا\" في العلاقات.")
+        #expect(a.first?.kind == .mixed)
+    }
+}
