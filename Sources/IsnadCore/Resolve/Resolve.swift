@@ -52,9 +52,8 @@ extension DocumentRun {
     func phraseText(_ np: NounPhrase) -> String {
         var out = ""
         var r = np.range
-        while r.count > 1, tokens[r.upperBound - 1].kind == .punct, !isPunct(r.upperBound - 1, [")"]) || true {
-            if AnalyzedText.isQuoteMark(tokens[r.upperBound - 1].mark) || tokens[r.upperBound - 1].kind == .punct { r = r.lowerBound..<(r.upperBound - 1) } else { break }
-        }
+        // Trailing punctuation (a closing mark or bracket) is dropped with the others below.
+        while r.count > 1, tokens[r.upperBound - 1].kind == .punct { r = r.lowerBound..<(r.upperBound - 1) }
         for k in r {
             let t = tokens[k]
             if t.kind == .punct && (AnalyzedText.isQuoteMark(t.mark) || t.mark == "(" || t.mark == ")") { continue }
