@@ -21,6 +21,14 @@ import TestSupport
         #expect(a[1].speaker.mention?.text == "الرئيس الروسي")
     }
 
+    @Test func prepositionalObjectBeforeTheVerbIsNotItsSubject() throws {
+        // The committee questions the player; the player is the one who states.
+        let a = try extract("وذكرت الصحيفة أن المدرب سامي العتيبي خلال التحقيق معه من قبل لجنة الانضباط أكد أنه لم يخالف اللوائح.")
+        let s = a.first(where: { $0.cue.span.text == "أكد" })
+        #expect(s?.speaker.name == "سامي العتيبي")
+        #expect(s?.content.text == "لم يخالف اللوائح")
+    }
+
     @Test func surnameAloneResolvesToTheFullName() throws {
         let a = try extract("قال وزير الخارجية الأمريكي جون كيري إن المحادثات مستمرة.\n\nوأكد كيري أن الاتفاق قريب.")
         #expect(a.map(\.speaker.name) == ["جون كيري", "جون كيري"])

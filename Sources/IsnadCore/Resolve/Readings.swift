@@ -416,6 +416,12 @@ extension DocumentRun {
             }
             if let np = reader.phrase(at: b2, end: s, bare: b2 == b), np.range.upperBound == s {
                 if np.titles.isEmpty, let name = np.name, np.head == .person, !isKnownName(name) { continue }
+                // The object of a preposition (`… من قبل لجنة الاحتراف أكد`) is not the subject:
+                // the subject is the phrase that opens the clause, before the adjuncts.
+                if b2 > start, let prev = words[b2 - 1], x.lex.prepositions.contains(prev.folded),
+                   let subject = subjectBeforeAdjuncts(s, from: start) {
+                    return .phrase(subject)
+                }
                 return .phrase(np)
             }
         }
@@ -427,6 +433,27 @@ extension DocumentRun {
             return .continuation
         }
         return nil
+    }
+
+    /// A subject phrase that opens the clause and is followed only by adjuncts up to the verb at
+    /// `s`: a preposition or time word first, no comma or other cue in between
+    /// (`اللاعب X خلال استجوابه من قبل لجنة الاحتراف أكد`).
+    func subjectBeforeAdjuncts(_ s: Int, from start: Int) -> NounPhrase? {
+        var a = s - 1
+        while a > start, s - a < 16, tokens[a - 1].kind == .word, !reader.barrier[a - 1], !furniture[a - 1] { a -= 1 }
+        // Only at the clause start: the sentence start or punctuation, then any function words
+        // (`أن اللاعب …`, `كما أن الوزير …`).
+        guard a == start || tokens[a - 1].kind != .word || reader.barrier[a - 1]
+              || words[a - 1].map({ $0.classes.contains(.stop) }) == true else { return nil }
+        while a < s, let w = words[a], w.classes.contains(.stop) { a += 1 }
+        guard let np = reader.phrase(at: a, end: s, bare: false) else { return nil }
+        let e = np.range.upperBound
+        // Not a preposition that may continue a title (`السفير في لبنان`): an adjunct opener
+        // proper (`خلال`, `بعد`, `مع`) or a time word.
+        guard e < s, let w = words[e], !x.lex.chainPrepositions.contains(w.folded),
+              x.lex.prepositions.contains(w.folded) || w.classes.contains(.time) else { return nil }
+        if (e..<s).contains(where: { cueAt[$0] != nil }) { return nil }
+        return np
     }
 
     /// Whether a verb cue is in the present tense: its word starts with a present prefix that

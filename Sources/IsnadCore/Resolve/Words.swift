@@ -81,6 +81,8 @@ public final class Lexicons: @unchecked Sendable {
     public let clauseLinks: Set<String>
     public let chainPrepositions: Set<String>
     public let articleParticles: Set<String>
+    /// Prepositions: a noun phrase right after one is its object, not a verb's subject.
+    public let prepositions: Set<String>
     let all: [(Lexicon, WordClass)]
     /// Every single-word entry of every lexicon, merged: one lookup per reading instead of one
     /// per lexicon.
@@ -119,6 +121,7 @@ public final class Lexicons: @unchecked Sendable {
         clauseLinks = Set(s["clause-links"].map { $0.replacingOccurrences(of: "_", with: " ") })
         chainPrepositions = Set(s["chain-prepositions"])
         articleParticles = Set(s["article-particles"])
+        prepositions = Set(s["prepositions"])
         all = [(titles, .title), (honorifics, .honorific), (organizations, .organization), (unnamed, .unnamed),
                (documents, .document), (outlets, .outlet), (givenNames, .givenName), (particles, .particle),
                (stops, .stop), (times, .time), (nationalities, .nationality), (portfolios, .portfolio),
