@@ -29,6 +29,19 @@ import TestSupport
         #expect(s?.content.text == "لم يخالف اللوائح")
     }
 
+    @Test func unknownDescriptorBeforeAGivenNameIsATitle() throws {
+        // `الصياد` is in no list; the given name after it starts the speaker's name, and the
+        // outlet in quotation marks after لـ is the recipient, not the speaker.
+        let a = try extract("وقال الصياد حبيب الصادق من القطيف لـ\"الوطن\" إن الموسم ضعيف هذا العام.")
+        #expect(a.count == 1)
+        #expect(a.first?.speaker.name == "حبيب الصادق")
+        #expect(a.first?.speaker.mention?.text == "الصياد حبيب الصادق")
+    }
+
+    @Test func givenNameEndingInTaMarbutaOrHaKeepsItsPlace() throws {
+        #expect(try speakers("وقال الخبير الاقتصادي رشاد عبده إن المشروع مجد.") == ["رشاد عبده"])
+    }
+
     @Test func surnameAloneResolvesToTheFullName() throws {
         let a = try extract("قال وزير الخارجية الأمريكي جون كيري إن المحادثات مستمرة.\n\nوأكد كيري أن الاتفاق قريب.")
         #expect(a.map(\.speaker.name) == ["جون كيري", "جون كيري"])

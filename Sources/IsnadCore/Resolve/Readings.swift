@@ -374,12 +374,26 @@ extension DocumentRun {
             return .phrase(np)
         }
         if let np = reader.phrase(at: region.lowerBound, end: region.upperBound) { return .phrase(np) }
+        // `وقال الصياد حبيب الصادق لـ"الوطن" إن`: a noun with the article that no list knows,
+        // right before a given name, describes the person (an occupation the titles lack).
+        let d = region.lowerBound
+        if d + 1 < region.upperBound, let w = words[d], w.classes.subtracting(.common).isEmpty,
+           x.lex.articles.contains(where: { w.folded.hasPrefix($0) }),
+           words[d + 1]?.classes.contains(.givenName) == true,
+           var np = reader.phrase(at: d + 1, end: region.upperBound), np.name != nil, np.head == .person {
+            np.titles.insert(d..<d + 1, at: 0)
+            np.range = d..<np.range.upperBound
+            return .phrase(np)
+        }
         for k in region.dropFirst() {
             guard let w = words[k], !w.classes.intersection([.title, .honorific, .givenName, .organization, .unnamed, .outlet]).isEmpty,
                   !reader.isPrepositional(w) else { continue }
             // Only after a comma or a time word: a noun after a preposition is its object
             // (`قال الطراونة، في تصريحات لقناة المملكة، إن`).
-            guard tokens[k - 1].kind == .punct || words[k - 1]?.classes.contains(.time) == true else { continue }
+            // An opening quotation mark does not count: `في حديثه إلى "الوطن"` is still the
+            // preposition's object.
+            let opensQuote = text.quoteOf[k].map { text.quotes[$0].open == k - 1 } == true
+            guard (tokens[k - 1].kind == .punct && !opensQuote) || words[k - 1]?.classes.contains(.time) == true else { continue }
             if let np = reader.phrase(at: k, end: region.upperBound, bare: false) { return .phrase(np) }
         }
         return nil
