@@ -42,6 +42,22 @@ import TestSupport
         #expect(try speakers("وقال الخبير الاقتصادي رشاد عبده إن المشروع مجد.") == ["رشاد عبده"])
     }
 
+    @Test func anotherAnonymousPersonIsUnnamedAndApart() throws {
+        let a = try extract("""
+        وقال مندوب خليجي في أوبك إن الطلب سيزيد.
+
+        وقال مندوب خليجي آخر إن الأسعار ستبقى قرب ستين دولارا.
+
+        وأكد مصدر عسكري آخر الحصيلة من دون إضافة تفاصيل.
+        """)
+        #expect(a.count == 3)
+        #expect(a[1].speaker.name == "مندوب خليجي آخر")
+        #expect(a[1].speaker.type == .unnamed)
+        #expect(a[1].speaker.entity == nil)
+        #expect(a[2].speaker.name == "مصدر عسكري آخر")
+        #expect(a[0].speaker.name != a[1].speaker.name)
+    }
+
     @Test func surnameAloneResolvesToTheFullName() throws {
         let a = try extract("قال وزير الخارجية الأمريكي جون كيري إن المحادثات مستمرة.\n\nوأكد كيري أن الاتفاق قريب.")
         #expect(a.map(\.speaker.name) == ["جون كيري", "جون كيري"])

@@ -251,6 +251,14 @@ struct PhraseReader {
                 break
             }
             if c.contains(.time) && nTitle == 0 && nOrg == 0 { break }
+            // `مندوب خليجي آخر`: another person of that description, anonymous.
+            if name == nil, [.title, .unnamed, .complement].contains(last), head == .person || head == .unnamed,
+               w.proclitic.isEmpty, lex.otherMarkers.contains(w.folded) {
+                // Only a preposition before an institution continues it (`محلل آخر في السوق`),
+                // not a genitive (`وأكد مصدر عسكري آخر الحصيلة`: the object follows).
+                head = .unnamed
+                j += 1; last = .complement; complements = PhraseReader.maxComplements; continue
+            }
             if name != nil {
                 // After the name: an apposed title (`لويس فان جال مدرب مانشستر يونايتد`).
                 if nTitle > 0 && last == .name {

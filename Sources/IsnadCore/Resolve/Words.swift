@@ -83,6 +83,8 @@ public final class Lexicons: @unchecked Sendable {
     public let articleParticles: Set<String>
     /// Prepositions: a noun phrase right after one is its object, not a verb's subject.
     public let prepositions: Set<String>
+    /// Words after a title or source noun that mark another, anonymous person (`محلل آخر`).
+    public let otherMarkers: Set<String>
     let all: [(Lexicon, WordClass)]
     /// Every single-word entry of every lexicon, merged: one lookup per reading instead of one
     /// per lexicon.
@@ -122,6 +124,7 @@ public final class Lexicons: @unchecked Sendable {
         chainPrepositions = Set(s["chain-prepositions"])
         articleParticles = Set(s["article-particles"])
         prepositions = Set(s["prepositions"])
+        otherMarkers = Set(s["other-markers"])
         all = [(titles, .title), (honorifics, .honorific), (organizations, .organization), (unnamed, .unnamed),
                (documents, .document), (outlets, .outlet), (givenNames, .givenName), (particles, .particle),
                (stops, .stop), (times, .time), (nationalities, .nationality), (portfolios, .portfolio),
