@@ -58,6 +58,24 @@ import TestSupport
         #expect(a[0].speaker.name != a[1].speaker.name)
     }
 
+    @Test func sourceMarkerWithAVerbTheCueSetDoesNotTake() throws {
+        // `أفصح عنه` and `قاله` are not cues here; the verb is part of the marker, never a name.
+        let a = try extract("""
+        سيكون أمام الفريق هدف واحد هو البطولة، بحسب ما أفصح عنه المدرب في إجابته.
+
+        ارتفعت الأسعار في الربع الأخير، حسبما نقلته وكالة الأنباء الرسمية.
+        """)
+        #expect(a.map(\.speaker.name) == ["المدرب", "وكالة الأنباء الرسمية"])
+        #expect(a.map(\.cue.span.text) == ["بحسب ما أفصح عنه", "حسبما نقلته"])
+        #expect(a[0].content.text == "سيكون أمام الفريق هدف واحد هو البطولة")
+    }
+
+    @Test func pluralOfficeHoldersAreAnUnnamedGroup() throws {
+        let a = try extract("وقال وزراء مالية منطقة اليورو إن اليونان بحاجة إلى تمويل.")
+        #expect(a.first?.speaker.name == "وزراء مالية منطقة اليورو")
+        #expect(a.first?.speaker.type == .unnamed)
+    }
+
     @Test func surnameAloneResolvesToTheFullName() throws {
         let a = try extract("قال وزير الخارجية الأمريكي جون كيري إن المحادثات مستمرة.\n\nوأكد كيري أن الاتفاق قريب.")
         #expect(a.map(\.speaker.name) == ["جون كيري", "جون كيري"])

@@ -529,6 +529,18 @@ extension DocumentRun {
                          span: c.span.lowerBound..<v.span.upperBound, feminine: v.feminine, plural: v.plural, dual: v.dual,
                          governs: c.governs, relay: c.relay, confidence: c.confidence, conjunction: c.conjunction)
             k = v.tokens.upperBound
+        } else if k < sEnd, k > c.tokens.lowerBound, words[k - 1]?.folded.hasSuffix("ما") == true,
+                  let v = words[k], v.classes.subtracting(.common).isEmpty, !v.article, k + 1 < sEnd {
+            // `بحسب ما أفصح عنه المدرب`, `حسبما نقلته الوكالة`: a verb the cue set does not take
+            // here (with an object pronoun, or governing a preposition with one); the phrase
+            // after it is the speaker, and the verb is never a name.
+            k += 1
+            if let p = words[k], p.classes.contains(.stop), p.folded.count > 2,
+               ["ه", "ها", "هم"].contains(where: { p.folded.hasSuffix($0) }) { k += 1 }
+            // The cue is the marker with its verb, as annotated (`حسب ما صرح به`).
+            cue = CueHit(rule: c.rule, role: c.role, lemma: c.lemma, family: c.family, tokens: c.tokens.lowerBound..<k,
+                         span: c.span.lowerBound..<tokens[k - 1].span.upperBound, feminine: c.feminine, plural: c.plural, dual: c.dual,
+                         governs: c.governs, relay: c.relay, confidence: c.confidence, conjunction: c.conjunction)
         }
         // `على حد تعبيره`, `حسب قوله` restate the speaker: they add no attribution (convention 5).
         if c.family == "restating" { return nil }
