@@ -76,6 +76,12 @@ import TestSupport
         #expect(a.first?.speaker.type == .unnamed)
     }
 
+    @Test func coordinatedComplementsOfATitleBeforeTheName() throws {
+        #expect(try speakers("وقال أخصائي طب وجراحة العيون الدكتور خالد العمري إن العلاج متاح.") == ["خالد العمري"])
+        // A verbal noun with ل after a title chain (common-words.txt) is not a name.
+        #expect(try speakers("وقال رئيس اللجنة الميدانية لتصحيح أوضاع الجالية إن العمل مستمر.") == ["رئيس اللجنة الميدانية"])
+    }
+
     @Test func surnameAloneResolvesToTheFullName() throws {
         let a = try extract("قال وزير الخارجية الأمريكي جون كيري إن المحادثات مستمرة.\n\nوأكد كيري أن الاتفاق قريب.")
         #expect(a.map(\.speaker.name) == ["جون كيري", "جون كيري"])

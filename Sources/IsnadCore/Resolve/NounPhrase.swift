@@ -346,6 +346,11 @@ struct PhraseReader {
                     orgNameTokens += 1
                     complements += 1; j += 1; last = .complement; continue
                 }
+                // A conjunction starts something else, except between the complements of a title
+                // whose holder's given name follows (`أخصائي طب وجراحة العيون الدكتور خالد`).
+                if w.proclitic == "و", name == nil, let g = givenAhead, g > j + 1, c.subtracting(.common).isEmpty, !barrier[j] {
+                    complements += 1; j += 1; last = .complement; continue
+                }
                 if w.proclitic == "و" || w.proclitic == "ف" { break }
                 if !w.proclitic.isEmpty, !w.article { break }
                 complements += 1; j += 1; last = .complement; continue
