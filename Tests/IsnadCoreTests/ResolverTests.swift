@@ -82,6 +82,18 @@ import TestSupport
         #expect(try speakers("وقال رئيس اللجنة الميدانية لتصحيح أوضاع الجالية إن العمل مستمر.") == ["رئيس اللجنة الميدانية"])
     }
 
+    @Test func conjunctionsWithAnnaDoNotOpenContent() throws {
+        let a = try extract("""
+        وقال الرئيس التركي رجب طيب أردوغان قبل أن يبدأ زيارة رسمية إلى الصين إن التراجع أمام التهديد غير وارد.
+
+        صعد القائد العسكري جون سميث لهجته ضد روسيا، معتبرا إياها خطرا على بلاده، إلا أن البيت الأبيض أكد أن التصريحات لا تعكس موقف الإدارة.
+        """)
+        let contents = Dictionary(a.map { ($0.cue.span.text, $0.content.text) }, uniquingKeysWith: { x, _ in x })
+        #expect(contents["وقال"] == "التراجع أمام التهديد غير وارد")
+        #expect(contents["معتبرا"] == "إياها خطرا على بلاده")
+        #expect(contents["أكد"] == "التصريحات لا تعكس موقف الإدارة")
+    }
+
     @Test func surnameAloneResolvesToTheFullName() throws {
         let a = try extract("قال وزير الخارجية الأمريكي جون كيري إن المحادثات مستمرة.\n\nوأكد كيري أن الاتفاق قريب.")
         #expect(a.map(\.speaker.name) == ["جون كيري", "جون كيري"])

@@ -56,6 +56,13 @@ extension DocumentRun {
         let subjectEnd = cue.governs.isEmpty ? a : (reader.phrase(at: a, end: limit)?.range.upperBound ?? a)
         while k < limit && k - a <= DocumentRun.maxRegion {
             if let c = compAt[k] ?? (cue.role == .source ? sourceCompAt[k] : nil) {
+                // `… إلا أن البيت الأبيض أكد`: a conjunction, which starts another clause;
+                // `قبل أن يبدأ زيارته إن …`: an adverbial clause, after which the search goes on.
+                if k > a, let w = words[k - 1] {
+                    let bare = ["و", "ف"].contains(w.proclitic) ? String(w.folded.dropFirst()) : w.folded
+                    if x.lex.contrastHeads.contains(w.folded) || x.lex.contrastHeads.contains(bare) { return nil }
+                    if x.lex.adverbialHeads.contains(w.folded) || x.lex.adverbialHeads.contains(bare) { k += 1; continue }
+                }
                 return settle(Opener(kind: .complementiser, at: k, token: c.end, byte: c.byte))
             }
             let t = tokens[k]

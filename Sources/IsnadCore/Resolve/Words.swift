@@ -85,6 +85,10 @@ public final class Lexicons: @unchecked Sendable {
     public let prepositions: Set<String>
     /// Words after a title or source noun that mark another, anonymous person (`محلل آخر`).
     public let otherMarkers: Set<String>
+    /// Words that make a following أن part of a conjunction: `إلا أن` starts another clause,
+    /// `بعد أن` an adverbial one; neither opens a cue's content.
+    public let contrastHeads: Set<String>
+    public let adverbialHeads: Set<String>
     let all: [(Lexicon, WordClass)]
     /// Every single-word entry of every lexicon, merged: one lookup per reading instead of one
     /// per lexicon.
@@ -125,6 +129,8 @@ public final class Lexicons: @unchecked Sendable {
         articleParticles = Set(s["article-particles"])
         prepositions = Set(s["prepositions"])
         otherMarkers = Set(s["other-markers"])
+        contrastHeads = Set(s["contrast-heads"])
+        adverbialHeads = Set(s["adverbial-heads"])
         all = [(titles, .title), (honorifics, .honorific), (organizations, .organization), (unnamed, .unnamed),
                (documents, .document), (outlets, .outlet), (givenNames, .givenName), (particles, .particle),
                (stops, .stop), (times, .time), (nationalities, .nationality), (portfolios, .portfolio),
