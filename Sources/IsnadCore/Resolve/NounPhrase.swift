@@ -153,7 +153,12 @@ struct PhraseReader {
                     }
                     // A quoted name or outlet: «عكاظ», "عسيري".
                     if last == .none || last == .honorific || last == .title || last == .complement {
-                        if last == .none || last == .honorific || (q.inner.count <= 3 && givenAhead == nil) {
+                        // After a title, only words that could be a name (`المتحدث "عسيري"`, not
+                        // `رئيسة «ممتازة»`, an adjective in quotation marks).
+                        let nameLike = q.inner.allSatisfy { k in
+                            text.tokens[k].kind == .punct || words[k].map { $0.classes.contains(.givenName) || lex.couldBeName($0) } == true
+                        }
+                        if last == .none || last == .honorific || (q.inner.count <= 3 && givenAhead == nil && nameLike) {
                             closeTitles(at: j)
                             name = q.inner
                             if head == nil { head = .person }
