@@ -94,6 +94,20 @@ import TestSupport
         #expect(contents["أكد"] == "التصريحات لا تعكس موقف الإدارة")
     }
 
+    @Test func presentTenseConsiderIsActiveOnlyWithItsObjectOrATitledSubject() throws {
+        let a = try extract("""
+        وقال مدرب الفريق سامي العتيبي إن اللاعبين يعتبرونها مباراة إعداد للموسم المقبل.
+
+        قائد الجيش الجديد يعتبر الجماعة خطرا على أمن البلاد.
+
+        ويعتبر الفريق من أقوى المرشحين للقب هذا الموسم.
+        """)
+        let byCue = Dictionary(a.map { ($0.cue.span.text, $0.content.text) }, uniquingKeysWith: { x, _ in x })
+        #expect(byCue["يعتبرونها"] == "مباراة إعداد للموسم المقبل")
+        #expect(byCue["يعتبر"] == "الجماعة خطرا على أمن البلاد")
+        #expect(byCue["ويعتبر"] == nil)  // is counted among: passive, no attribution
+    }
+
     @Test func surnameAloneResolvesToTheFullName() throws {
         let a = try extract("قال وزير الخارجية الأمريكي جون كيري إن المحادثات مستمرة.\n\nوأكد كيري أن الاتفاق قريب.")
         #expect(a.map(\.speaker.name) == ["جون كيري", "جون كيري"])

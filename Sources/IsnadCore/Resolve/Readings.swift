@@ -297,8 +297,17 @@ extension DocumentRun {
         let wordsAfter = (start..<sEnd).filter { tokens[$0].kind == .word }.count
         guard wordsAfter >= 3, let body = content(token: start, byte: byte, limit: sEnd) else { return nil }
         // `nominal: past` (اعتبر): a present tense with a nominal content is the passive
-        // (`ويعتبر بلاتيني من أقوى المرشحين`, is considered); `nominal: no` never takes one.
-        if c.rule["nominal"] == "no" || (c.rule["nominal"] == "past" && isPresentTense(c)) { return nil }
+        // (`ويعتبر بلاتيني من أقوى المرشحين`, is considered) unless the verb is plainly active:
+        // it carries its object (`يعتبرونها مباراة إعداد`) or a titled subject stands before it
+        // (`رئيس الأركان الجديد يعتبر روسيا خطرا`). `nominal: no` never takes one.
+        if c.rule["nominal"] == "no" { return nil }
+        if c.rule["nominal"] == "past" && isPresentTense(c) {
+            var titledSubject = false
+            if case .phrase(let p)? = before { titledSubject = !p.titles.isEmpty && p.head == .person }
+            // `تعتبر من أكثر الدول`: is counted among, whatever the subject.
+            if let w = words[start], w.classes.contains(.stop) { titledSubject = false }
+            guard titledSubject || carriesObject(c) else { return nil }
+        }
         // A nominal content names what was said, not where or of what (`وتابعت في بيانها`,
         // `وأكد هذه المعلومات`, `واختتم حديثه`).
         if start == (np?.range.upperBound ?? a) || start == skipRecipient(np?.range.upperBound ?? a, limit: sEnd),
@@ -306,7 +315,7 @@ extension DocumentRun {
         guard let source: SpeakerSource = np.map({ .phrase($0) }) ?? before ?? subjectBefore(c) else { return nil }
         // `ويعتبر هذا المستوى أقل …` is passive (is considered): a present-tense verb with a
         // nominal content and no subject of its own reports nothing.
-        if case .continuation = source, isPresentTense(c) { return nil }
+        if case .continuation = source, isPresentTense(c), !carriesObject(c) { return nil }
         return reading(c, source, body, confidence: 0.8)
     }
 
@@ -475,6 +484,14 @@ extension DocumentRun {
               x.lex.prepositions.contains(w.folded) || w.classes.contains(.time) else { return nil }
         if (e..<s).contains(where: { cueAt[$0] != nil }) { return nil }
         return np
+    }
+
+    /// Whether a verb cue's word ends in an object pronoun that its lemma does not end in
+    /// (`يعتبرونها`, `يعتبره`; not `ينبه`).
+    func carriesObject(_ c: CueHit) -> Bool {
+        let w = tokens[c.tokens.upperBound - 1].text
+        let lemma = ArabicFolding.fold(c.lemma)
+        return ["هما", "هم", "ها", "هن", "ه"].contains { w.hasSuffix($0) && !lemma.hasSuffix($0) && w.count > lemma.count + $0.count }
     }
 
     /// Whether a verb cue is in the present tense: its word starts with a present prefix that
