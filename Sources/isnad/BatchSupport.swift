@@ -3,9 +3,7 @@ import Foundation
 import IsnadCore
 
 /// The options every batch command shares (inputs, how to read them, threads, the size limit,
-/// progress), with their validation. `report` uses it; `extract` declares the same options
-/// itself for now and can switch to `@OptionGroup var batch: BatchOptions` without changing its
-/// command line.
+/// progress), with their validation; `extract` and `report` take them as an option group.
 struct BatchOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("Files, directories or - (standard input).", valueName: "INPUT"))
     var inputs: [String] = []

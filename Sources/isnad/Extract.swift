@@ -19,11 +19,7 @@ struct Extract: ParsableCommand {
         Exit status: 0 on success, 1 when some inputs failed, 2 for usage or pattern errors.
         """)
 
-    @Argument(help: ArgumentHelp("Files, directories or - (standard input).", valueName: "INPUT"))
-    var inputs: [String] = []
-
-    @Option(help: "How to read inputs: text (one document per file) or jsonl (one JSON object per line).")
-    var input: InputReader.Mode = .text
+    @OptionGroup var batch: BatchOptions
 
     @Option(help: "Output format: json (an array of documents), jsonl (one document a line), csv (one attribution a row).")
     var format: OutputFormat = .jsonl
@@ -34,23 +30,10 @@ struct Extract: ParsableCommand {
     @Flag(help: "With --format csv: start with a UTF-8 byte order mark so that Excel shows Arabic.")
     var excel = false
 
-    @Option(name: .shortAndLong, help: "Documents processed at once (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    @Option(help: ArgumentHelp("Skip documents larger than this many bytes.", valueName: "N"))
-    var maxBytes: Int = 16 * 1024 * 1024
-
-    @Flag(name: .shortAndLong, help: "No progress line on standard error.")
-    var quiet = false
-
     @OptionGroup var patterns: PatternOptions
 
     func validate() throws {
-        if inputs.isEmpty { throw ValidationError("give at least one input: a file, a directory, or - for standard input") }
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if maxBytes < 1 { throw ValidationError("--max-bytes must be at least 1") }
         if excel && format != .csv { throw ValidationError("--excel applies to --format csv only") }
-        if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
     }
 
     func run() throws {
@@ -58,30 +41,16 @@ struct Extract: ParsableCommand {
         let extractor = Extractor(pack: pack)
         var writer = format.makeWriter(excel: excel)
         let sink = try OutputSink(path: output)
-        let reader = InputReader(paths: inputs, mode: input)
         let jsonLine: @Sendable (DocumentResult) -> String = { JSONLinesWriter.line($0) }
         let render = format == .jsonl ? jsonLine : nil
-        let runner = BatchRunner(extractor: extractor, decoder: InputDecoder(maxBytes: maxBytes), jobs: jobs, render: render)
-        let progress = Progress(enabled: !quiet && Terminal.isTTY(2), totalBytes: reader.totalBytes)
+        let runner = BatchRunner(extractor: extractor, decoder: InputDecoder(maxBytes: batch.maxBytes), jobs: batch.jobs, render: render)
         sink.write(writer.begin())
-        runner.run(reader) { outcome in
-            switch outcome {
-            case .document(let result, let rendered, let bytes):
-                sink.write(rendered ?? writer.write(result))
-                progress.document(bytes: bytes, attributions: result.attributions.count)
-            case .fault(let fault):
-                progress.clear()
-                printError(fault.description)
-                progress.fault()
-            }
+        let progress = batch.run(runner) { result, rendered in
+            sink.write(rendered ?? writer.write(result))
         }
         sink.write(writer.end())
-        progress.finish()
         try sink.close()
-        if progress.failures > 0 {
-            printError("\(progress.failures) input\(progress.failures == 1 ? "" : "s") failed; \(progress.documents) document\(progress.documents == 1 ? "" : "s") processed")
-            throw ExitCode(1)
-        }
+        try BatchOptions.failIfFaults(progress)
     }
 }
 
