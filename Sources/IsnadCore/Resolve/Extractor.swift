@@ -64,6 +64,16 @@ struct CueHit {
     let conjunction: Bool
 }
 
+extension CueHit {
+    /// The same cue, grown to cover the words up to token `end` (`حسب ما صرح به`), agreeing in
+    /// gender and number with `agreement` (the verb it took in, or itself).
+    func extended(to end: Int, spanEnd: Int, agreement v: CueHit) -> CueHit {
+        CueHit(rule: rule, role: role, lemma: lemma, family: family, tokens: tokens.lowerBound..<end,
+               span: span.lowerBound..<spanEnd, feminine: v.feminine, plural: v.plural, dual: v.dual,
+               governs: governs, relay: relay, confidence: confidence, conjunction: conjunction)
+    }
+}
+
 /// How the speaker of a reading is to be found.
 enum SpeakerSource {
     /// A phrase names it (subject, source marker's object).

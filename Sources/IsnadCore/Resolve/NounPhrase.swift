@@ -155,10 +155,9 @@ struct PhraseReader {
                     if last == .none || last == .honorific || last == .title || last == .complement {
                         // After a title, only words that could be a name (`المتحدث "عسيري"`, not
                         // `رئيسة «ممتازة»`, an adjective in quotation marks).
-                        let nameLike = q.inner.allSatisfy { k in
+                        if last == .none || last == .honorific || (q.inner.count <= 3 && givenAhead == nil && q.inner.allSatisfy { k in
                             text.tokens[k].kind == .punct || words[k].map { $0.classes.contains(.givenName) || lex.couldBeName($0) } == true
-                        }
-                        if last == .none || last == .honorific || (q.inner.count <= 3 && givenAhead == nil && nameLike) {
+                        }) {
                             closeTitles(at: j)
                             name = q.inner
                             if head == nil { head = .person }

@@ -59,9 +59,8 @@ extension DocumentRun {
                 // `… إلا أن البيت الأبيض أكد`: a conjunction, which starts another clause;
                 // `قبل أن يبدأ زيارته إن …`: an adverbial clause, after which the search goes on.
                 if k > a, let w = words[k - 1] {
-                    let bare = ["و", "ف"].contains(w.proclitic) ? String(w.folded.dropFirst()) : w.folded
-                    if x.lex.contrastHeads.contains(w.folded) || x.lex.contrastHeads.contains(bare) { return nil }
-                    if x.lex.adverbialHeads.contains(w.folded) || x.lex.adverbialHeads.contains(bare) { k += 1; continue }
+                    if x.lex.contrastHeads.contains(w.folded) { return nil }
+                    if x.lex.adverbialHeads.contains(w.folded) { k += 1; continue }
                 }
                 return settle(Opener(kind: .complementiser, at: k, token: c.end, byte: c.byte))
             }
@@ -393,8 +392,7 @@ extension DocumentRun {
         // `وقال الصياد حبيب الصادق لـ"الوطن" إن`: a noun with the article that no list knows,
         // right before a given name, describes the person (an occupation the titles lack).
         let d = region.lowerBound
-        if d + 1 < region.upperBound, let w = words[d], w.classes.subtracting(.common).isEmpty,
-           x.lex.articles.contains(where: { w.folded.hasPrefix($0) }),
+        if d + 1 < region.upperBound, let w = words[d], w.classes.subtracting(.common).isEmpty, w.article,
            words[d + 1]?.classes.contains(.givenName) == true,
            var np = reader.phrase(at: d + 1, end: region.upperBound), np.name != nil, np.head == .person {
             np.titles.insert(d..<d + 1, at: 0)
@@ -491,7 +489,7 @@ extension DocumentRun {
     func carriesObject(_ c: CueHit) -> Bool {
         let w = tokens[c.tokens.upperBound - 1].text
         let lemma = ArabicFolding.fold(c.lemma)
-        return ["هما", "هم", "ها", "هن", "ه"].contains { w.hasSuffix($0) && !lemma.hasSuffix($0) && w.count > lemma.count + $0.count }
+        return x.lex.objectPronouns.contains { w.hasSuffix($0) && !lemma.hasSuffix($0) && w.count > lemma.count + $0.count }
     }
 
     /// Whether a verb cue is in the present tense: its word starts with a present prefix that
@@ -549,9 +547,7 @@ extension DocumentRun {
         if k < sEnd, let ci = cueAt[k], cues[ci].role == .verb {
             consumed.insert(ci)
             let v = cues[ci]
-            cue = CueHit(rule: c.rule, role: c.role, lemma: c.lemma, family: c.family, tokens: c.tokens.lowerBound..<v.tokens.upperBound,
-                         span: c.span.lowerBound..<v.span.upperBound, feminine: v.feminine, plural: v.plural, dual: v.dual,
-                         governs: c.governs, relay: c.relay, confidence: c.confidence, conjunction: c.conjunction)
+            cue = c.extended(to: v.tokens.upperBound, spanEnd: v.span.upperBound, agreement: v)
             k = v.tokens.upperBound
         } else if k < sEnd, k > c.tokens.lowerBound, words[k - 1]?.folded.hasSuffix("ما") == true,
                   let v = words[k], v.classes.subtracting(.common).isEmpty, !v.article, k + 1 < sEnd {
@@ -560,11 +556,9 @@ extension DocumentRun {
             // after it is the speaker, and the verb is never a name.
             k += 1
             if let p = words[k], p.classes.contains(.stop), p.folded.count > 2,
-               ["ه", "ها", "هم"].contains(where: { p.folded.hasSuffix($0) }) { k += 1 }
+               x.lex.objectPronouns.contains(where: { p.folded.hasSuffix($0) }) { k += 1 }
             // The cue is the marker with its verb, as annotated (`حسب ما صرح به`).
-            cue = CueHit(rule: c.rule, role: c.role, lemma: c.lemma, family: c.family, tokens: c.tokens.lowerBound..<k,
-                         span: c.span.lowerBound..<tokens[k - 1].span.upperBound, feminine: c.feminine, plural: c.plural, dual: c.dual,
-                         governs: c.governs, relay: c.relay, confidence: c.confidence, conjunction: c.conjunction)
+            cue = c.extended(to: k, spanEnd: tokens[k - 1].span.upperBound, agreement: c)
         }
         // `على حد تعبيره`, `حسب قوله` restate the speaker: they add no attribution (convention 5).
         if c.family == "restating" { return nil }

@@ -89,6 +89,8 @@ public final class Lexicons: @unchecked Sendable {
     /// `بعد أن` an adverbial one; neither opens a cue's content.
     public let contrastHeads: Set<String>
     public let adverbialHeads: Set<String>
+    /// Attached object pronouns, longest first (`يعتبرونها`, `صرح به`).
+    public let objectPronouns: [String]
     let all: [(Lexicon, WordClass)]
     /// Every single-word entry of every lexicon, merged: one lookup per reading instead of one
     /// per lexicon.
@@ -129,8 +131,11 @@ public final class Lexicons: @unchecked Sendable {
         articleParticles = Set(s["article-particles"])
         prepositions = Set(s["prepositions"])
         otherMarkers = Set(s["other-markers"])
-        contrastHeads = Set(s["contrast-heads"])
-        adverbialHeads = Set(s["adverbial-heads"])
+        // With or without و/ف, resolved here once rather than per complementiser.
+        let withConjunction = { (words: [String]) in Set(words.flatMap { [$0, "و" + $0, "ف" + $0] }) }
+        contrastHeads = withConjunction(s["contrast-heads"])
+        adverbialHeads = withConjunction(s["adverbial-heads"])
+        objectPronouns = s["object-pronouns"].sorted { $0.count > $1.count }
         all = [(titles, .title), (honorifics, .honorific), (organizations, .organization), (unnamed, .unnamed),
                (documents, .document), (outlets, .outlet), (givenNames, .givenName), (particles, .particle),
                (stops, .stop), (times, .time), (nationalities, .nationality), (portfolios, .portfolio),
