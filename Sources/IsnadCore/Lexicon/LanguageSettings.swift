@@ -6,7 +6,7 @@ public struct LanguageSettings: Sendable {
 
     public static let knownKeys: Set<String> = [
         "proclitics", "articles", "article-after-l", "feminine-suffixes", "plural-suffixes",
-        "relatives", "fronting", "restating-objects", "clause-openers", "speech-nouns", "non-name-endings", "subordinators", "clause-links", "chain-prepositions", "article-particles", "prepositions", "other-markers", "contrast-heads", "adverbial-heads", "object-pronouns",
+        "relatives", "fronting", "restating-objects", "clause-openers", "speech-nouns", "non-name-endings", "first-person-endings", "subordinators", "clause-links", "chain-prepositions", "article-particles", "prepositions", "other-markers", "contrast-heads", "adverbial-heads", "object-pronouns",
     ]
 
     public init(values: [String: [String]] = [:]) { self.values = values }

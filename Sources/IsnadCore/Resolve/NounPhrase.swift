@@ -440,7 +440,7 @@ struct PhraseReader {
                 if onlyGiven && arabic || (k == i + 1 && c.isEmpty && lex.couldBeName(w) && (k + 1 >= end || boundary(k + 1))) { k += 1 }
                 break
             }
-            if !w.proclitic.isEmpty || !lex.couldBeName(w) || w.folded.hasPrefix("وو") { break }
+            if !w.proclitic.isEmpty || !lex.couldBeName(w, continuing: k > i) || w.folded.hasPrefix("وو") { break }
             onlyGiven = false
             k += 1
         }

@@ -201,6 +201,8 @@ extension DocumentRun {
             // (`… لكن الجماهير يرون فيها بطولة …`), and its content stays inside the quotation.
             if quoted, var q = r {
                 guard case .phrase(let np) = q.source, np.range.lowerBound >= quoteStart(c.tokens.lowerBound) else { continue }
+                // `لا يمكن أن يكون قد وعد أحدهم بأي شيء`: a partitive pronoun names nobody.
+                if np.range.count == 1, let w = words[np.range.lowerBound], x.lex.partitives[w.stem] != nil || x.lex.partitives[w.folded] != nil { continue }
                 let end = quoteEndByte(c.tokens.lowerBound)
                 if q.content.upperBound > end { q.content = q.content.lowerBound..<max(q.content.lowerBound, end) }
                 r = q
@@ -311,6 +313,10 @@ extension DocumentRun {
         // `وأكد هذه المعلومات`, `واختتم حديثه`).
         if start == (np?.range.upperBound ?? a) || start == skipRecipient(np?.range.upperBound ?? a, limit: sEnd),
            let w = words[start], w.classes.contains(.stop), !w.classes.contains(.quantifier), wordsAfter <= 4 { return nil }
+        // `واختتم حديثه قائلاً: …`: an object of one or two words and then a participle cue;
+        // the participle introduces the content, the verb adds none (convention 5).
+        if let p = (start..<min(sEnd, start + 3)).first(where: { cueAt[$0] != nil }), p > start,
+           let pi = cueAt[p], cues[pi].role == .participle { return nil }
         guard let source: SpeakerSource = np.map({ .phrase($0) }) ?? before ?? subjectBefore(c) else { return nil }
         // `ويعتبر هذا المستوى أقل …` is passive (is considered): a present-tense verb with a
         // nominal content and no subject of its own reports nothing.

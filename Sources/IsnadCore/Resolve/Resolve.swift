@@ -20,6 +20,7 @@ extension DocumentRun {
                 issuedContents = readings[..<i].map(\.content)
                 resolved = issuer(of: np, at: r.cue.tokens.lowerBound, history: history)
             case .phrase(let np):
+                currentHistory = history
                 resolved = speaker(for: np, cue: r.cue)
             case .issuer(let np):
                 issuedContents = readings[..<i].map(\.content)
@@ -112,11 +113,32 @@ extension DocumentRun {
             let gaz = x.pack.gazetteer.entity(forName: name)
             return (Speaker(name: name, mention: mention, resolution: .explicit, entity: gaz?.id, type: .organization), e, 0.95)
         case .unnamed:
+            // `حسبما ذكر أحدهم` after `وذكر سكان في سيفاري`: one of the group last quoted.
+            if np.range.count == 1, let w = words[np.range.lowerBound], let one = x.lex.partitives[w.stem] ?? x.lex.partitives[w.folded],
+               let group = partitiveGroup(before: np.range.lowerBound) {
+                let text = one + " " + group
+                let e = entities.group(.unnamed, stems: [w.stem] + [group], tokens: np.range, text: text)
+                return (Speaker(name: text, mention: mention, resolution: .unnamed, type: .unnamed), e, 0.85)
+            }
             // `المصادر` after `مصادر تركية رسمية` is that source: its fullest phrase.
             let e = entities.group(.unnamed, stems: stems(np.range), tokens: np.range, text: phraseText(np))
             learnGender(e, from: cue, np: np)
             return (Speaker(name: entities[e].bestText, mention: mention, resolution: .unnamed, type: .unnamed), e, 0.95)
         }
+    }
+
+    /// The phrase of the unnamed group that spoke last, within three sentences before token `k`.
+    func partitiveGroup(before k: Int) -> String? {
+        let sentence = tokens[k].sentence
+        for r in currentHistory.reversed() where r.token < k {
+            guard sentence - r.sentence <= 3 else { return nil }
+            if r.speaker.type == .unnamed, let name = r.speaker.name,
+               let first = name.split(separator: " ").first.map(String.init),
+               x.lex.partitives[ArabicFolding.fold(first)] == nil, !x.lex.partitives.values.contains(first) {
+                return name
+            }
+        }
+        return nil
     }
 
     /// A verb before its subject agrees with it in gender (`قالت الوزيرة`, `قال الوزير`), so a

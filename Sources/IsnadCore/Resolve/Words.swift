@@ -76,6 +76,8 @@ public final class Lexicons: @unchecked Sendable {
     public let clauseOpeners: Set<String>
     public let speechNouns: Set<String>
     let nonNameEndings: [String]
+    /// `تي`, `تنا`: my/our on a noun whose ة is written ت before the suffix (`سعادتي`).
+    let firstPersonEndings: [String]
     public let subordinators: Set<String>
     /// Links between the writer's clauses; two-word links have their words joined by a space.
     public let clauseLinks: Set<String>
@@ -91,6 +93,8 @@ public final class Lexicons: @unchecked Sendable {
     public let adverbialHeads: Set<String>
     /// Attached object pronouns, longest first (`يعتبرونها`, `صرح به`).
     public let objectPronouns: [String]
+    /// Partitive pronouns (`أحدهم`, folded) → the word that names one member (`أحد`).
+    public let partitives: [String: String]
     let all: [(Lexicon, WordClass)]
     /// Every single-word entry of every lexicon, merged: one lookup per reading instead of one
     /// per lexicon.
@@ -125,6 +129,7 @@ public final class Lexicons: @unchecked Sendable {
         clauseOpeners = Set(s["clause-openers"])
         speechNouns = Set(s["speech-nouns"])
         nonNameEndings = s["non-name-endings"].sorted { $0.count > $1.count }
+        firstPersonEndings = s["first-person-endings"].sorted { $0.count > $1.count }
         subordinators = Set(s["subordinators"])
         clauseLinks = Set(s["clause-links"].map { $0.replacingOccurrences(of: "_", with: " ") })
         chainPrepositions = Set(s["chain-prepositions"])
@@ -136,6 +141,11 @@ public final class Lexicons: @unchecked Sendable {
         contrastHeads = withConjunction(s["contrast-heads"])
         adverbialHeads = withConjunction(s["adverbial-heads"])
         objectPronouns = s["object-pronouns"].sorted { $0.count > $1.count }
+        var parts: [String: String] = [:]
+        for (key, tags) in unnamed.entries {
+            if let t = tags.first(where: { $0.hasPrefix("one-of=") }) { parts[key] = String(t.dropFirst("one-of=".count)) }
+        }
+        partitives = parts
         all = [(titles, .title), (honorifics, .honorific), (organizations, .organization), (unnamed, .unnamed),
                (documents, .document), (outlets, .outlet), (givenNames, .givenName), (particles, .particle),
                (stops, .stop), (times, .time), (nationalities, .nationality), (portfolios, .portfolio),
@@ -269,10 +279,25 @@ public final class Lexicons: @unchecked Sendable {
 
     /// Whether an unknown word could be (part of) a name: not with an attached pronoun or the
     /// feminine ending of a common noun.
-    public func couldBeName(_ w: WordInfo) -> Bool {
+    /// After given names (`continuing`), a nisba surname may look like a first-person noun
+    /// (`علي أكبر ولايتي`, not `ولاية` + my), so that check is left out.
+    public func couldBeName(_ w: WordInfo, continuing: Bool = false) -> Bool {
         if w.classes.contains(.givenName) { return true }
         if w.classes.contains(.common) { return false }
-        return !nonNameEndings.contains { w.folded.hasSuffix($0) && w.folded.count > $0.count + 1 }
+        if nonNameEndings.contains(where: { w.folded.hasSuffix($0) && w.folded.count > $0.count + 1 }) { return false }
+        return continuing || !hasFirstPersonEnding(w.folded)
+    }
+
+    /// `سعادتي` is `سعادة` + my: the ending, and a base with ة that some lexicon knows.
+    func hasFirstPersonEnding(_ folded: String) -> Bool {
+        for e in firstPersonEndings where folded.hasSuffix(e) && folded.count > e.count + 1 {
+            // The ت of the ending is the written ة; folded ة is ه.
+            let base = String(folded.dropLast(e.count)) + "ه"
+            for (stem, _, _) in readings(base) where merged[ByteString(stem)] != nil || commonWords.contains(stem) {
+                return true
+            }
+        }
+        return false
     }
 
     /// Longest multiword entry of `lex` starting at token `i` (counting tokens), 0 if none.
