@@ -120,6 +120,13 @@ extension DocumentRun {
                 let e = entities.group(.unnamed, stems: [w.stem] + [group], tokens: np.range, text: text)
                 return (Speaker(name: text, mention: mention, resolution: .unnamed, type: .unnamed), e, 0.85)
             }
+            // `وأشار المصدر` after `أكدت مصادر تركية رسمية`, with no single source before it:
+            // the group.
+            if np.range.count == 1, let w = words[np.range.lowerBound], w.article, let plural = x.lex.pluralOf[w.stem],
+               !entities.entities.contains(where: { $0.type == .unnamed && $0.names.contains { $0.first == w.stem } }),
+               let e = entities.entities.lastIndex(where: { $0.type == .unnamed && $0.names.contains { $0.first == plural } }) {
+                return (Speaker(name: entities[e].bestText, mention: mention, resolution: .unnamed, type: .unnamed), e, 0.85)
+            }
             // `المصادر` after `مصادر تركية رسمية` is that source: its fullest phrase.
             let e = entities.group(.unnamed, stems: stems(np.range), tokens: np.range, text: phraseText(np))
             learnGender(e, from: cue, np: np)

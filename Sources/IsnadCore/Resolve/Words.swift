@@ -95,6 +95,8 @@ public final class Lexicons: @unchecked Sendable {
     public let objectPronouns: [String]
     /// Partitive pronouns (`أحدهم`, folded) → the word that names one member (`أحد`).
     public let partitives: [String: String]
+    /// Singular source nouns (`مصدر`, folded) → the plural a bare `المصدر` may stand for (`مصادر`).
+    public let pluralOf: [String: String]
     let all: [(Lexicon, WordClass)]
     /// Every single-word entry of every lexicon, merged: one lookup per reading instead of one
     /// per lexicon.
@@ -146,6 +148,11 @@ public final class Lexicons: @unchecked Sendable {
             if let t = tags.first(where: { $0.hasPrefix("one-of=") }) { parts[key] = String(t.dropFirst("one-of=".count)) }
         }
         partitives = parts
+        var plurals: [String: String] = [:]
+        for (key, tags) in unnamed.entries {
+            if let t = tags.first(where: { $0.hasPrefix("pl=") }) { plurals[key] = ArabicFolding.fold(String(t.dropFirst(3))) }
+        }
+        pluralOf = plurals
         all = [(titles, .title), (honorifics, .honorific), (organizations, .organization), (unnamed, .unnamed),
                (documents, .document), (outlets, .outlet), (givenNames, .givenName), (particles, .particle),
                (stops, .stop), (times, .time), (nationalities, .nationality), (portfolios, .portfolio),
