@@ -5,7 +5,7 @@ import PCRE2
 /// speaker?" and for whoever tunes the pattern set.
 extension Extractor {
     public func explain(_ text: String, document: String) throws(PCRE2Error) -> String {
-        let analyzed = AnalyzedText(text)
+        let analyzed = AnalyzedText(text, clauseOpeners: lex.clauseOpeners)
         var run = DocumentRun(extractor: self, text: analyzed)
         try run.scan(workspace: Workspace())
         var out = "# \(document)\n\n## Sentences and words\n"

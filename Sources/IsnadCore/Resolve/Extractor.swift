@@ -36,7 +36,7 @@ public struct Extractor: Sendable {
 
     /// Attributions of one text. `document` names it in the result.
     public func extract(_ text: String, document: String, workspace: Workspace = Workspace()) throws(PCRE2Error) -> DocumentResult {
-        let analyzed = AnalyzedText(text)
+        let analyzed = AnalyzedText(text, clauseOpeners: lex.clauseOpeners)
         var run = DocumentRun(extractor: self, text: analyzed)
         try run.scan(workspace: workspace)
         let attributions = run.resolve()

@@ -46,12 +46,17 @@ public struct AnalyzedText: Sendable {
     /// Quotation index by the token of its opening mark.
     private var quoteByOpen: [Int: Int] = [:]
 
-    public init(_ text: String) {
-        self.init(normalized: NormalizedText(text))
+    /// Words (folded) that open a clause; a one-letter entry is a conjunction prefix (و، ف).
+    /// After `..` such a word starts a new sentence.
+    private let clauseOpeners: Set<String>
+
+    public init(_ text: String, clauseOpeners: Set<String> = []) {
+        self.init(normalized: NormalizedText(text), clauseOpeners: clauseOpeners)
     }
 
-    public init(normalized: NormalizedText) {
+    public init(normalized: NormalizedText, clauseOpeners: Set<String> = []) {
         self.source = normalized
+        self.clauseOpeners = clauseOpeners
         tokenize()
         findQuotes()
         splitSentences()
@@ -273,6 +278,10 @@ public struct AnalyzedText: Sendable {
             var e = i
             while e + 1 < p.upperBound, tokens[e + 1].kind == .punct, tokens[e + 1].mark.map(dots.contains) == true { e += 1 }
             let suspension = m == "\u{2026}" || e > i || (i > p.lowerBound && tokens[i - 1].mark.map(dots.contains) == true)
+            // Two full stops and then a clause opener end the sentence (`طريق السلام.. فيما
+            // طالب …`, `.. وقال`); before other words (`.. مجدداً`), and three or `…`, are a pause.
+            if m == ".", e == i + 1, !(i > p.lowerBound && tokens[i - 1].mark.map(dots.contains) == true),
+               e + 1 < p.upperBound, tokens[e + 1].spaceBefore, tokens[e + 1].kind == .word, opensClause(tokens[e + 1].text) { return true }
             if suspension { return e + 1 >= p.upperBound }
         }
         guard tokens[i].mark == "." else { return true }
@@ -282,6 +291,12 @@ public struct AnalyzedText: Sendable {
     }
 
     // MARK: Helpers
+
+    private func opensClause(_ word: String) -> Bool {
+        if clauseOpeners.contains(word) { return true }
+        guard let first = word.first, word.count > 3 else { return false }
+        return clauseOpeners.contains(String(first))
+    }
 
     /// Original text of a token range.
     public func text(of range: Range<Int>) -> String {
