@@ -250,12 +250,20 @@ extension DocumentRun {
     /// is not itself a cue, like `قلل`), else the previous speaker.
     mutating func clauseSpeaker(of r: Reading, before: ArraySlice<Reading>, history: [Said]) -> (Speaker, Int?, Double) {
         let sentence = tokens[r.cue.tokens.lowerBound].sentence
-        if let prev = before.last(where: { tokens[$0.cue.tokens.lowerBound].sentence == sentence }), let s = prev.speaker {
+        var start = sentenceStart(of: r.cue.tokens.lowerBound)
+        // The participle hangs on the clause it ends: after a link between the writer's clauses
+        // (`…، فيما دانت قيادة الإقليم القصف، مطالبة بوقف …`) that clause starts at the link.
+        // Only when a cue verb of its own follows the link (a stance verb that reported nothing).
+        if let link = (start..<r.cue.tokens.lowerBound).last(where: { k in
+            !inSpeech(k) && words[k].map { x.lex.clauseLinks.contains($0.folded) } == true }),
+           link + 1 < r.cue.tokens.lowerBound, let ci = cueAt[link + 1], cues[ci].role == .verb {
+            start = link
+        }
+        if let prev = before.last(where: { tokens[$0.cue.tokens.lowerBound].sentence == sentence && $0.cue.tokens.lowerBound >= start }), let s = prev.speaker {
             var s2 = s
             if s2.resolution == .explicit || s2.resolution == .title || s2.resolution == .alias { s2.resolution = .continuation }
             return (s2, prev.entity, 0.95)
         }
-        let start = sentenceStart(of: r.cue.tokens.lowerBound)
         var k = start
         while k < r.cue.tokens.lowerBound {
             if !furniture[k], let w = words[k], !w.classes.intersection([.title, .honorific, .givenName, .organization, .unnamed]).isEmpty,
