@@ -40,7 +40,11 @@ extension DocumentRun {
             // A source quoted inside someone's words does not take over the narration.
             let cueByte = tokens[r.cue.tokens.lowerBound].bytes.lowerBound
             let nested = readings[..<i].contains { $0.content.contains(cueByte) && $0.entity != resolved.1 }
-            if !inSpeech(r.cue.tokens.lowerBound) && !nested {
+            // Nor does a sub-heading inside the article (`السلطان: …`): it is a teaser, not the
+            // narration's last speaker. The headline does: the first paragraph often goes on
+            // without naming its source again.
+            let subheading = r.cue.family == "headline" && tokens[r.cue.tokens.lowerBound].paragraph > 0
+            if !inSpeech(r.cue.tokens.lowerBound) && !nested && !subheading {
                 history.append(Said(speaker: resolved.0, entity: resolved.1, sentence: sentence, token: r.cue.tokens.lowerBound))
             }
         }
