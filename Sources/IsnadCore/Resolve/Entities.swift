@@ -47,7 +47,7 @@ struct DocumentEntities {
 
     /// The entity for a person's name, created if new; a longer form becomes its best name.
     mutating func person(named stems: [String], tokens: Range<Int>, text: String, givenNames: Set<String>) -> Int {
-        if let i = entities.firstIndex(where: { $0.type == .person && $0.names.contains { DocumentEntities.sameName($0, stems, givenNames: givenNames) } }) {
+        if let i = entities.firstIndex(where: { $0.type == .person && !$0.plural && $0.names.contains { DocumentEntities.sameName($0, stems, givenNames: givenNames) } }) {
             if !entities[i].names.contains(stems) { entities[i].names.append(stems) }
             // The fullest form wins; between equal ones, the one written in more words
             // (`عبد العزيز` over `عبدالعزيز`).

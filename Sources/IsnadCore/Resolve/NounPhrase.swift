@@ -127,6 +127,8 @@ struct PhraseReader {
         var feminine: Bool?
         var complements = 0
         var orgNameTokens = 0
+        // A dual or plural title heads the phrase: names joined by و are all its holders.
+        var dualTitle = false
         enum Last { case none, honorific, title, org, unnamed, document, outlet, name, complement }
         var last = Last.none
         // A given name further on means unknown words before it are complements, not a name
@@ -203,7 +205,7 @@ struct PhraseReader {
             // جواد ظريف` — one phrase, as written.
             if j > i, w.proclitic == "و", !w.article || c.contains(.place) || c.contains(.organization),
                last == .name || (last == .org && head == .organization),
-               let conj = conjunct(at: j, end: end, afterName: last == .name) {
+               let conj = conjunct(at: j, end: end, afterName: last == .name, persons: personConjuncts || dualTitle) {
                 if let n = name { name = n.lowerBound..<conj }
                 j = conj
                 continue
@@ -217,7 +219,9 @@ struct PhraseReader {
                 j += n; last = .name; continue
             }
             // Multiword entries first: a title or an institution.
-            let nTitle = entry(0, at: j, end: end)
+            // A dual or plural title (`المدربان`) is a title of one word.
+            let nTitle = c.contains(.dual) ? 1 : entry(0, at: j, end: end)
+            if c.contains(.dual) && name == nil { dualTitle = true }
             let nOrg = entry(1, at: j, end: end)
             let nOutlet = entry(2, at: j, end: end)
             let nPlace = entry(3, at: j, end: end)
@@ -370,14 +374,14 @@ struct PhraseReader {
 
     /// End of a second subject joined by و at token `j` (a place or institution after one, a
     /// person after a name), or nil.
-    func conjunct(at j: Int, end: Int, afterName: Bool) -> Int? {
+    func conjunct(at j: Int, end: Int, afterName: Bool, persons: Bool) -> Int? {
         guard let w = words[j] else { return nil }
         let c = w.classes
         if !afterName, !c.intersection([.place, .organization]).isEmpty {
             let n = lex.longestEntry(lex.organizations, at: j, words: words, limit: end)
             return j + max(1, n)
         }
-        if afterName, personConjuncts, c.contains(.givenName) || (c.isEmpty && lex.couldBeName(w)) {
+        if afterName, persons, c.contains(.givenName) || (c.isEmpty && lex.couldBeName(w)) {
             return nameEnd(from: j, end: end, arabic: c.contains(.givenName))
         }
         return nil

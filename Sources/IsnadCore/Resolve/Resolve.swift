@@ -83,6 +83,18 @@ extension DocumentRun {
         let mention = mentionSpan(np.range)
         switch np.head {
         case .person:
+            // Two or more persons joined by و (`المدربان عبد العزيز الخالد وتركي السلطان`,
+            // `حسن روحاني ومحمد جواد ظريف`): one speaker as written (convention 11), a group of
+            // its own; each person is known by name for later mentions.
+            if let name = np.name, let joined = conjoinedNames(name) {
+                for part in joined {
+                    _ = entities.person(named: nameKey(part), tokens: part, text: nameText(part), givenNames: x.givenNames)
+                }
+                let text = nameText(name)
+                let e = entities.group(.person, stems: nameKey(name), tokens: name, text: text)
+                entities[e].plural = true
+                return (Speaker(name: text, mention: mention, resolution: .explicit, type: .person), e, 0.9)
+            }
             if let name = np.name {
                 let e = register(np, name: name)
                 learnGender(e, from: cue, np: np)
@@ -100,6 +112,12 @@ extension DocumentRun {
                 guard let w = words[k], w.classes.contains(.nationality) else { return nil }
                 return w.stem
             })
+            // `لكن محققين ذكروا`: title holders in the plural, never named, are anonymous.
+            if np.range.contains(where: { words[$0]?.classes.contains(.dual) == true }) {
+                let e = entities.group(.unnamed, stems: stems(np.range), tokens: np.range, text: phraseText(np))
+                entities[e].plural = true
+                return (Speaker(name: phraseText(np), mention: mention, resolution: .unnamed, type: .unnamed), e, 0.9)
+            }
             if let e = entities.resolve(title: key, head: head, at: np.range.lowerBound, descriptors: descriptors) {
                 learnGender(e, from: cue, np: np)
                 let ent = entities[e]
@@ -150,6 +168,20 @@ extension DocumentRun {
             }
         }
         return nil
+    }
+
+    /// The names of a name range made of several joined by و, or nil for one name.
+    func conjoinedNames(_ r: Range<Int>) -> [Range<Int>]? {
+        var parts: [Range<Int>] = []
+        var start = r.lowerBound
+        for k in (r.lowerBound + 1)..<r.upperBound where tokens[k].kind == .word {
+            guard let w = words[k], w.proclitic == "و", !w.article else { continue }
+            parts.append(start..<k)
+            start = k
+        }
+        guard !parts.isEmpty else { return nil }
+        parts.append(start..<r.upperBound)
+        return parts
     }
 
     /// A verb before its subject agrees with it in gender (`قالت الوزيرة`, `قال الوزير`), so a

@@ -20,6 +20,9 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     public static let common = WordClass(rawValue: 1 << 14)
     /// A country, capital or region (`places.txt`): speaks for its government (`قالت واشنطن`).
     public static let place = WordClass(rawValue: 1 << 15)
+    /// A title in the dual or sound plural (`المدربان`, `المحللين`): two or more persons, whose
+    /// names may follow joined by و.
+    public static let dual = WordClass(rawValue: 1 << 16)
     /// A quantifier that can head a source (`أحد المسؤولين`, `بعض الخبراء`): stop words tagged `quant`.
     public static let quantifier = WordClass(rawValue: 1 << 13)
 
@@ -70,6 +73,7 @@ public final class Lexicons: @unchecked Sendable {
     let articleAfterL: [String]
     let feminineSuffixes: [String]
     let pluralSuffixes: [String]
+    let dualSuffixes: [String]
     public let relatives: Set<String>
     public let fronting: Set<String>
     public let restating: Set<String>
@@ -125,6 +129,7 @@ public final class Lexicons: @unchecked Sendable {
         articleAfterL = s["article-after-l"]
         feminineSuffixes = s["feminine-suffixes"]
         pluralSuffixes = s["plural-suffixes"]
+        dualSuffixes = s["dual-suffixes"]
         relatives = Set(s["relatives"])
         fronting = Set(s["fronting"])
         restating = Set(s["restating-objects"])
@@ -252,6 +257,15 @@ public final class Lexicons: @unchecked Sendable {
             // A bare proclitic reading must not turn a name into a stop word (وليد ≠ و + ليد).
             if !classes.isEmpty && !(proclitic.isEmpty == false && classes == .stop && stem.count < 2) {
                 return WordInfo(folded: w, stem: stem, article: article, proclitic: proclitic, classes: classes)
+            }
+        }
+        // A title with a dual or plural ending (`المدربان الخالد والسلطان`).
+        for (stem, article, proclitic) in rs where stem.count > 4 {
+            for suffix in dualSuffixes where stem.hasSuffix(suffix) {
+                let base = String(stem.dropLast(suffix.count))
+                if let m = merged[ByteString(base)], m.classes.contains(.title), !m.classes.contains(.givenName) {
+                    return WordInfo(folded: w, stem: base, article: article, proclitic: proclitic, classes: [.title, .dual])
+                }
             }
         }
         // A common word, in any reading and without an accusative ending: not a name. Only a
