@@ -59,6 +59,9 @@ public struct Run {
         p.standardOutput = out
         p.standardError = err
         p.standardInput = inp
+        // A child that dies before reading all its input (a crash) must fail the test that fed
+        // it, not kill the whole test process with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         try p.run()
         // Read both pipes while the process runs, so a large output cannot block it.
         let group = DispatchGroup()
@@ -67,7 +70,7 @@ public struct Run {
         DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
         group.enter()
         DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        if let stdin { inp.fileHandleForWriting.write(stdin) }
+        if let stdin { try? inp.fileHandleForWriting.write(contentsOf: stdin) }
         try inp.fileHandleForWriting.close()
         p.waitUntilExit()
         group.wait()

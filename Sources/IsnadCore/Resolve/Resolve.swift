@@ -18,13 +18,13 @@ extension DocumentRun {
             switch r.source {
             case .phrase(let np) where np.head == .document:
                 issuedContents = readings[..<i].map(\.content)
-                resolved = issuer(of: np, at: r.cue.tokens.lowerBound, history: history)
+                resolved = issuer(of: np, cue: r.cue, history: history)
             case .phrase(let np):
                 currentHistory = history
                 resolved = speaker(for: np, cue: r.cue)
             case .issuer(let np):
                 issuedContents = readings[..<i].map(\.content)
-                resolved = issuer(of: np, at: r.cue.tokens.lowerBound, history: history)
+                resolved = issuer(of: np, cue: r.cue, history: history)
             case .continuation:
                 resolved = continuation(for: r.cue, history: history)
             case .clause:
@@ -129,7 +129,16 @@ extension DocumentRun {
             learnGender(e, from: cue, np: np)
             return (Speaker(name: phraseText(np), mention: mention, resolution: .explicit, type: .person), e, 0.9)
         case .organization, .outlet, .document:
-            let e = entities.group(.organization, stems: stems(np.range), tokens: np.range, text: phraseText(np))
+            // `أصدرته المنظمة` after `منظمة الأمم المتحدة للتربية والعلوم والثقافة` was named (not
+            // as a speaker): the institution named last with that head word.
+            var named = np.range
+            if np.range.count == 1, let w = words[np.range.lowerBound], w.article,
+               !entities.entities.contains(where: { $0.type == .organization && $0.names.contains { $0.first == w.stem } }),
+               let m = orgMentions.last(where: { $0.range.upperBound <= np.range.lowerBound && $0.range.count > 1
+                   && words[$0.range.lowerBound]?.stem == w.stem && !inSpeech($0.range.lowerBound) }) {
+                named = m.range
+            }
+            let e = entities.group(.organization, stems: stems(named), tokens: named, text: phraseText(named == np.range ? np : NounPhrase(range: named, head: .organization)))
             learnGender(e, from: cue, np: np)
             let name = entities[e].bestText
             let gaz = x.pack.gazetteer.entity(forName: name)
@@ -170,6 +179,18 @@ extension DocumentRun {
         return nil
     }
 
+    /// The issuer named right after the last earlier mention of a document of this kind.
+    func boundDocument(stem: String, before k: Int) -> NounPhrase? {
+        var j = k - 1
+        while j >= 0 {
+            defer { j -= 1 }
+            guard let w = words[j], w.stem == stem, w.classes.contains(.document), !inSpeech(j) else { continue }
+            if let m = orgMentions.first(where: { $0.range.lowerBound == j + 1 }) { return m }
+            if !w.article { return nil }
+        }
+        return nil
+    }
+
     /// The names of a name range made of several joined by و, or nil for one name.
     func conjoinedNames(_ r: Range<Int>) -> [Range<Int>]? {
         var parts: [Range<Int>] = []
@@ -196,13 +217,42 @@ extension DocumentRun {
     /// A statement or report speaks for its issuer: the nearest organisation before it, as a
     /// speaker or a mention (`أصدرت وزارة الدفاع بيانا … وقال البيان`), else the last speaker,
     /// else the document phrase itself.
-    mutating func issuer(of np: NounPhrase, at cue: Int, history: [Said]) -> (Speaker, Int?, Double) {
+    mutating func issuer(of np: NounPhrase, cue cueHit: CueHit, history: [Said]) -> (Speaker, Int?, Double) {
+        let cue = cueHit.tokens.lowerBound
+        // `تقرير شركة الأبحاث «اكسفورد بزنس جروب»`: the issuer is the document's own genitive.
+        if let m = orgMentions.first(where: { m in m.range.lowerBound > np.range.lowerBound && m.range.lowerBound <= np.range.lowerBound + 2
+            && m.range.lowerBound < np.range.upperBound + 1 && !inSpeech(m.range.lowerBound) }) {
+            var (s, e, _) = speaker(for: m, cue: cueHit)
+            s.aliases.append(phraseText(np))
+            return (s, e, 0.85)
+        }
+        // `أكد تقرير حديث …` and then `وبحسب تقرير شركة X`: a document introduced without the
+        // article is named with its issuer further on (the next such binding, within two
+        // paragraphs). `البيان` refers back instead, to the nearest issuer before it (below).
+        if let d = np.range.first(where: { words[$0]?.classes.contains(.document) == true }), let dw = words[d], !dw.article,
+           let m = orgMentions.first(where: { m in m.range.lowerBound > np.range.upperBound && !inSpeech(m.range.lowerBound)
+            && tokens[m.range.lowerBound].paragraph <= tokens[d].paragraph + 2
+            && words[m.range.lowerBound - 1]?.stem == dw.stem && words[m.range.lowerBound - 1]?.classes.contains(.document) == true }) {
+            var (s, e, _) = speaker(for: m, cue: cueHit)
+            s.aliases.append(phraseText(np))
+            return (s, e, 0.75)
+        }
+        // `وأوضح التقرير` after `وبحسب تقرير شركة X`: the last document of that kind, when it was
+        // named with its issuer (and no other one of that kind came between).
+        // Earlier `التقرير` without an issuer refer back too and are passed over; an earlier
+        // one without the article and without an issuer is another document, and ends the search.
+        if let d = np.range.first(where: { words[$0]?.classes.contains(.document) == true }), let dw = words[d], dw.article,
+           let m = boundDocument(stem: dw.stem, before: np.range.lowerBound) {
+            var (s, e, _) = speaker(for: m, cue: cueHit)
+            s.aliases.append(phraseText(np))
+            return (s, e, 0.8)
+        }
         let lastOrgSpeaker = history.last(where: { $0.speaker.type == .organization })
         // An institution named inside someone's words (a quotation, a content) issues nothing.
         let lastOrgMention = orgMentions.last(where: { m in m.range.upperBound <= np.range.lowerBound && m.range.upperBound <= cue
             && !inSpeech(m.range.lowerBound) && !issuedContents.contains { $0.contains(tokens[m.range.lowerBound].bytes.lowerBound) } })
         if let m = lastOrgMention, m.range.lowerBound > (lastOrgSpeaker?.token ?? -1) {
-            let (s, e, _) = speaker(for: m, cue: cues.first { $0.tokens.lowerBound == cue } ?? cues[0])
+            let (s, e, _) = speaker(for: m, cue: cueHit)
             var s2 = s
             s2.aliases.append(phraseText(np))
             return (s2, e, 0.8)
