@@ -250,8 +250,11 @@ struct PhraseReader {
             }
             if c.contains(.stop) && nTitle == 0 && nOrg == 0 {
                 // A preposition inside a title chain: `المستشار في مكتب وزير الدفاع`.
+                // (`المرشحة الديموقراطية إلى البيت الأبيض هيلاري كلينتون`: an institution of
+                // several words counts too.)
                 if name == nil, [.title, .org, .unnamed, .complement].contains(last), j + 1 < end, lex.chainPrepositions.contains(w.folded),
-                   let n = words[j + 1], !n.classes.intersection([.organization, .title]).isEmpty {
+                   let n = words[j + 1], !n.classes.intersection([.organization, .title]).isEmpty
+                    || entry(1, at: j + 1, end: end) > 1 || entry(0, at: j + 1, end: end) > 1 {
                     complements += 1
                     j += 1
                     continue
