@@ -439,6 +439,14 @@ extension DocumentRun {
             if s - 1 > start, let np = phraseEnding(at: s - 1, from: max(start, s - 9)) { return .phrase(np) }
             return .continuation
         }
+        // `وكانت تركيا قد أعلنت`, `وكان مسؤولون في واشنطن قد صرحوا`: the subject stands between
+        // the auxiliary and قد.
+        if let w = words[s - 1], x.lex.perfectParticles.contains(w.folded),
+           let k = (max(start, s - 14)..<(s - 1)).last(where: { words[$0].map { x.lex.auxiliaries.contains($0.folded) } == true }),
+           k + 1 < s - 1, !(k + 1..<s - 1).contains(where: { cueAt[$0] != nil || compAt[$0] != nil }),
+           let np = reader.phrase(at: k + 1, end: s - 1), np.range.upperBound == s - 1 {
+            return .phrase(np)
+        }
         if let w = words[s - 1], w.classes.contains(.stop) { return .continuation }
         for b2 in b..<s {
             // A phrase after a noun is that noun's genitive (`قرارات الحكومة … تؤكد`): the

@@ -97,6 +97,9 @@ public final class Lexicons: @unchecked Sendable {
     public let adverbialHeads: Set<String>
     /// Attached object pronouns, longest first (`يعتبرونها`, `صرح به`).
     public let objectPronouns: [String]
+    /// `كان`, `كانت` …, and `قد`: `وكانت تركيا قد أعلنت`.
+    public let auxiliaries: Set<String>
+    public let perfectParticles: Set<String>
     /// Partitive pronouns (`أحدهم`, folded) → the word that names one member (`أحد`).
     public let partitives: [String: String]
     /// Singular source nouns (`مصدر`, folded) → the plural a bare `المصدر` may stand for (`مصادر`).
@@ -148,6 +151,8 @@ public final class Lexicons: @unchecked Sendable {
         contrastHeads = withConjunction(s["contrast-heads"])
         adverbialHeads = withConjunction(s["adverbial-heads"])
         objectPronouns = s["object-pronouns"].sorted { $0.count > $1.count }
+        auxiliaries = withConjunction(s["auxiliaries"])
+        perfectParticles = Set(s["perfect-particles"])
         var parts: [String: String] = [:]
         for (key, tags) in unnamed.entries {
             if let t = tags.first(where: { $0.hasPrefix("one-of=") }) { parts[key] = String(t.dropFirst("one-of=".count)) }
