@@ -254,7 +254,9 @@ struct PhraseReader {
                 // several words counts too.)
                 if name == nil, [.title, .org, .unnamed, .complement].contains(last), j + 1 < end, lex.chainPrepositions.contains(w.folded),
                    let n = words[j + 1], !n.classes.intersection([.organization, .title]).isEmpty
-                    || entry(1, at: j + 1, end: end) > 1 || entry(0, at: j + 1, end: end) > 1 {
+                    || entry(1, at: j + 1, end: end) > 1 || entry(0, at: j + 1, end: end) > 1
+                    // An anonymous source and its place (`مسؤولون في واشنطن`, `مصدر في دمشق`).
+                    || (head == .unnamed && n.classes.contains(.place) && n.proclitic.isEmpty) {
                     complements += 1
                     j += 1
                     continue
