@@ -678,6 +678,10 @@ extension DocumentRun {
                 found = NounPhrase(range: p.lowerBound..<colon, name: p.lowerBound..<colon, head: .person)
             }
             guard let np = found, np.range.upperBound >= colon - 1 else { continue }
+            // `مالي: …`, `بيروت: …`: a place alone before the colon is the story's location
+            // (a kicker), not a source.
+            if np.range.count == 1, let w = words[np.range.lowerBound], w.classes.contains(.place),
+               w.classes.intersection([.organization, .title, .givenName]).isEmpty { continue }
             let end = p.upperBound
             guard (colon + 1..<end).filter({ tokens[$0].kind == .word }).count >= 2,
                   let body = content(token: colon + 1, byte: byteStart(colon + 1), limit: end) else { continue }
