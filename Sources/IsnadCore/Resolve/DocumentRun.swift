@@ -26,6 +26,8 @@ struct DocumentRun {
     var orgMentions: [NounPhrase] = []
     /// Contents read before a statement cue, which its issuer cannot come from.
     var issuedContents: [Range<Int>] = []
+    /// First tokens of the cues that gave a reading (the others reported nothing).
+    var readingCues: Set<Int> = []
     /// Speakers resolved so far, in text order (for partitives: `أحدهم`).
     var currentHistory: [Said] = []
 

@@ -238,7 +238,10 @@ extension DocumentRun {
             // `أشاد بالمدافع` praises someone, it reports nothing.
             if c.family == "stance" && op.kind == .governed {
                 // … unless the object quotes the speaker's words (`رحب بخطة أوباما و"جهوده الصادقة"`).
-                guard let b = content(token: op.token, byte: op.byte, limit: contentLimit(op.token, sEnd)), hasQuotedSpeech(b.0) else { return nil }
+                // Only the object itself: quotations after the next cue are that cue's
+                // (`وقلل X من أهمية …، وقال لـ"دنيا الرياضة" …`).
+                let nextCue = (op.token..<sEnd).first { cueAt[$0] != nil } ?? sEnd
+                guard let b = content(token: op.token, byte: op.byte, limit: min(contentLimit(op.token, sEnd), nextCue)), hasQuotedSpeech(b.0) else { return nil }
             }
             if let m = op.mergedCue { consumed.insert(m) }
             guard let body = content(token: op.token, byte: op.byte, limit: contentLimit(op.token, sEnd)) else { return nil }

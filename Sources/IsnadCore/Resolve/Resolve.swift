@@ -10,6 +10,7 @@ extension DocumentRun {
 
     mutating func resolve() -> [Attribution] {
         var readings = readCues().sorted { $0.cue.tokens.lowerBound < $1.cue.tokens.lowerBound }
+        readingCues = Set(readings.map(\.cue.tokens.lowerBound))
         var history: [Said] = []
         for i in readings.indices {
             let r = readings[i]
@@ -191,6 +192,18 @@ extension DocumentRun {
         return nil
     }
 
+    /// The phrase right after a verb cue: read as usual, or a surname the document gives in full
+    /// elsewhere standing alone before the verb's object (`وأشاد سرحان بمواقف …`).
+    func subjectAfter(_ c: CueHit, end: Int) -> NounPhrase? {
+        let a = c.tokens.upperBound
+        guard a < end else { return nil }
+        if let np = reader.phrase(at: a, end: end) { return np }
+        if let w = words[a], w.classes.isEmpty, !w.article, w.proclitic.isEmpty, isKnownName(a..<(a + 1)) {
+            return NounPhrase(range: a..<(a + 1), name: a..<(a + 1), head: .person)
+        }
+        return nil
+    }
+
     /// The names of a name range made of several joined by و, or nil for one name.
     func conjoinedNames(_ r: Range<Int>) -> [Range<Int>]? {
         var parts: [Range<Int>] = []
@@ -349,6 +362,14 @@ extension DocumentRun {
             var s2 = s
             if s2.resolution == .explicit || s2.resolution == .title || s2.resolution == .alias { s2.resolution = .continuation }
             return (s2, prev.entity, 0.95)
+        }
+        // A participle after a cue verb of its sentence that reported nothing (`وأشاد سرحان
+        // بمواقف …، واصفا …`, a stance without a proposition) hangs on that verb's subject.
+        if let v = (start..<r.cue.tokens.lowerBound).last(where: { k in cueAt[k].map { cues[$0].role == .verb && cues[$0].tokens.lowerBound == k } == true }),
+           !readingCues.contains(v), let ci = cueAt[v], let np = subjectAfter(cues[ci], end: r.cue.tokens.lowerBound),
+           np.head == .person || np.head == .organization || np.head == .unnamed, np.name != nil || !np.titles.isEmpty {
+            let (sp, e, c) = speaker(for: np, cue: cues[ci])
+            return (sp, e, 0.85 * c)
         }
         var k = start
         while k < r.cue.tokens.lowerBound {
