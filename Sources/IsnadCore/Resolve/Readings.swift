@@ -318,7 +318,8 @@ extension DocumentRun {
            let w = words[start], w.classes.contains(.stop), !w.classes.contains(.quantifier), wordsAfter <= 4 { return nil }
         // `واختتم حديثه قائلاً: …`: an object of one or two words and then a participle cue;
         // the participle introduces the content, the verb adds none (convention 5).
-        if let p = (start..<min(sEnd, start + 3)).first(where: { cueAt[$0] != nil }), p > start,
+        if let p = (start..<min(sEnd, start + 4)).first(where: { cueAt[$0] != nil }), p > start,
+           (start..<p).filter({ tokens[$0].kind == .word }).count <= 2,
            let pi = cueAt[p], cues[pi].role == .participle { return nil }
         guard let source: SpeakerSource = np.map({ .phrase($0) }) ?? before ?? subjectBefore(c) else { return nil }
         // `ويعتبر هذا المستوى أقل …` is passive (is considered): a present-tense verb with a
