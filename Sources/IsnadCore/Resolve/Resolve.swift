@@ -49,6 +49,19 @@ extension DocumentRun {
                 history.append(Said(speaker: resolved.0, entity: resolved.1, sentence: sentence, token: r.cue.tokens.lowerBound))
             }
         }
+        // `وتوقع الوزير انخفاض الأسعار … وفقا للدراسة التي قامت بها الحكومة`: a source marker
+        // inside another attribution's content, over that same content, is the speaker's own
+        // evidence, not a second attribution (convention 5). Decided before contents are trimmed.
+        // Only when that attribution's verb opens the clause the marker is about (the marker's
+        // content starts at it), not a verb embedded further in (`… الذي أعلن نيته …، بحسب ما
+        // ذكرت صحيفة النهار`).
+        readings = readings.filter { r in
+            guard r.cue.role == .source else { return true }
+            let cueByte = tokens[r.cue.tokens.lowerBound].bytes.lowerBound
+            let first = text.tokenIndex(atByte: r.content.lowerBound)
+            return !readings.contains { o in o.cue.tokens != r.cue.tokens && o.cue.role != .source && !o.quoted
+                && o.content.contains(cueByte) && o.cue.tokens.lowerBound >= first && o.cue.tokens.lowerBound <= first + 1 }
+        }
         trimContents(&readings)
         return finish(readings)
     }
