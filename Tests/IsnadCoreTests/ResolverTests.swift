@@ -38,6 +38,15 @@ import TestSupport
         #expect(a.first?.speaker.mention?.text == "الصياد حبيب الصادق")
     }
 
+    @Test func aCueInARelativeClauseOrAfterHaythDoesNotEndTheContent() throws {
+        // The embedded cues may give readings of their own (left alone); the first content keeps
+        // its relative clause and its حيث clause.
+        let a = try extract("وقالت الوكالة إنها تشعر بالقلق من الاستفتاء الذي أعلن عنه الشهر الماضي وتداعياته على الأسواق.")
+        #expect(a.first { $0.cue.span.text == "وقالت" }?.content.text == "تشعر بالقلق من الاستفتاء الذي أعلن عنه الشهر الماضي وتداعياته على الأسواق")
+        let b = try extract("وأوضح المصدر أن قسم الرقابة هو الوحيد الذي لم يتغير، حيث استبعدت الخطة إعادة هيكلته.")
+        #expect(b.first { $0.cue.span.text == "وأوضح" }?.content.text == "قسم الرقابة هو الوحيد الذي لم يتغير، حيث استبعدت الخطة إعادة هيكلته")
+    }
+
     @Test func givenNameEndingInTaMarbutaOrHaKeepsItsPlace() throws {
         #expect(try speakers("وقال الخبير الاقتصادي رشاد عبده إن المشروع مجد.") == ["رشاد عبده"])
     }

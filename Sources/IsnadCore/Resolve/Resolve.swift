@@ -407,6 +407,13 @@ extension DocumentRun {
                 let other = readings[j]
                 let at = tokens[other.cue.tokens.lowerBound].bytes.lowerBound
                 guard at > c.lowerBound, at < readings[i].content.upperBound else { continue }
+                // A cue right after a relative or a subordinator is an embedded clause of the
+                // content (`الاستفتاء الذي أعلن عنه`, `…، حيث استبعدت الخطة تطوير القسم`).
+                let k = other.cue.tokens.lowerBound
+                // (Not when the content starts at the relative: `وقال المحللون الذين تحدثوا لـ… إن`
+                // has its content after إن, and the relative clause is the speaker's.)
+                if k > 1, let w = words[k - 1], x.lex.relatives.contains(w.folded) || x.lex.embeddingLinks.contains(w.folded),
+                   tokens[k - 1].bytes.lowerBound > c.lowerBound { continue }
                 let same: Bool
                 switch other.source {
                 case .clause, .continuation: same = true

@@ -83,6 +83,8 @@ public final class Lexicons: @unchecked Sendable {
     /// `تي`, `تنا`: my/our on a noun whose ة is written ت before the suffix (`سعادتي`).
     let firstPersonEndings: [String]
     public let subordinators: Set<String>
+    /// Subordinators whose clause stays inside the content before them (`…، حيث استبعدت …`).
+    public let embeddingLinks: Set<String>
     /// Links between the writer's clauses; two-word links have their words joined by a space.
     public let clauseLinks: Set<String>
     public let chainPrepositions: Set<String>
@@ -141,6 +143,7 @@ public final class Lexicons: @unchecked Sendable {
         nonNameEndings = s["non-name-endings"].sorted { $0.count > $1.count }
         firstPersonEndings = s["first-person-endings"].sorted { $0.count > $1.count }
         subordinators = Set(s["subordinators"])
+        embeddingLinks = Set(s["embedding-links"])
         clauseLinks = Set(s["clause-links"].map { $0.replacingOccurrences(of: "_", with: " ") })
         chainPrepositions = Set(s["chain-prepositions"])
         articleParticles = Set(s["article-particles"])
