@@ -252,6 +252,17 @@ extension DocumentRun {
             s.aliases.append(phraseText(np))
             return (s, e, 0.85)
         }
+        // `وذكر بيان لنقابة المعلمين`: the issuer after ل, named without the preposition.
+        if let d = np.range.last(where: { words[$0]?.classes.contains(.document) == true }), d + 1 < tokens.count,
+           let w = words[d + 1], w.proclitic == "ل", !inSpeech(d + 1),
+           let m = reader.phrase(at: d + 1, end: sentenceEnd(of: d + 1), object: true), m.head == .organization {
+            let full = phraseText(m)
+            // ل + ال is written لل (`للمكتب الإعلامي` → `المكتب الإعلامي`).
+            let name = full.hasPrefix("لل") ? "ا" + String(full.dropFirst()) : full.hasPrefix("ل") ? String(full.dropFirst()) : full
+            let e = entities.group(.organization, stems: stems(m.range), tokens: m.range, text: name)
+            return (Speaker(name: entities[e].bestText, mention: mentionSpan(m.range), resolution: .explicit, type: .organization,
+                            aliases: [phraseText(np)]), e, 0.85)
+        }
         // `أكد تقرير حديث …` and then `وبحسب تقرير شركة X`: a document introduced without the
         // article is named with its issuer further on (the next such binding, within two
         // paragraphs). `البيان` refers back instead, to the nearest issuer before it (below).
