@@ -73,7 +73,7 @@ public struct PatternSet: Sendable {
         "cue": ["lemma", "role"],
     ]
     public static let allowedAttributes: [String: Set<String>] = [
-        "cue": ["lemma", "role", "family", "governs", "relay", "confidence", "nominal"],
+        "cue": ["lemma", "role", "family", "governs", "relay", "relayed", "confidence", "nominal"],
         "comp": ["after"],
         "trail": [],
         "veto": [],

@@ -398,6 +398,11 @@ extension DocumentRun {
            let np = reader.phrase(at: r + 1, end: region.upperBound) {
             return .phrase(np)
         }
+        // `وأفادت صحيفة حرييت الخميس نقلا عن مسؤولين أتراك أن`: a relaying marker in the region.
+        if let k = region.first(where: { cueAt[$0].map { cues[$0].rule["relayed"] == "yes" } == true }), let ci = cueAt[k],
+           let np = reader.phrase(at: cues[ci].tokens.upperBound, end: region.upperBound) {
+            return .phrase(np)
+        }
         if let np = reader.phrase(at: region.lowerBound, end: region.upperBound) { return .phrase(np) }
         // `وقال الصياد حبيب الصادق لـ"الوطن" إن`: a noun with the article that no list knows,
         // right before a given name, describes the person (an occupation the titles lack).
