@@ -337,6 +337,22 @@ extension DocumentRun {
                 let e = entities.entities.firstIndex { $0.type == .organization && $0.names.contains(stems(o.range)) }
                 return (Speaker(name: phraseText(o), mention: mentionSpan(o.range), resolution: .continuation, type: .organization), e, 0.7)
             }
+            // `… وقتل حزب العمال الكردستاني ضابطي شرطة، وقال إن …`: after a comma, و + verb goes
+            // on with the institution that is the subject of the clause before (و + verb + it).
+            if cue.conjunction, isPunct(s - 1, DocumentRun.commas), person == nil,
+               let o = orgMentions.last(where: { o in o.range.upperBound <= s && o.range.lowerBound > start + 1 && !inSpeech(o.range.lowerBound)
+                   && tokens[o.range.lowerBound - 1].kind == .word
+                   && words[o.range.lowerBound - 1].map { ($0.proclitic == "و" || ($0.proclitic.isEmpty && $0.folded.hasPrefix("و")))
+                       && !$0.article && $0.classes.subtracting(.common).isEmpty } == true }) {
+                // The verb's object may have run into the phrase (`حزب العمال الكردستاني ضابطي
+                // شرطة`): a known institution name of several words is the name.
+                var r = o.range
+                let known = reader.entry(1, at: r.lowerBound, end: r.upperBound)
+                if known >= 2 { r = r.lowerBound..<(r.lowerBound + known) }
+                let e = entities.entities.firstIndex { $0.type == .organization && $0.names.contains(stems(r)) }
+                return (Speaker(name: phraseText(NounPhrase(range: r, head: .organization)), mention: mentionSpan(r), resolution: .continuation,
+                                type: .organization), e, 0.7)
+            }
             if let m = person {
                 let said = Said(speaker: Speaker(name: entities[m.entity].bestText, mention: mentionSpan(m.phrase.range), resolution: .continuation, type: .person),
                                 entity: m.entity, sentence: tokens[s].sentence, token: m.phrase.range.lowerBound)
