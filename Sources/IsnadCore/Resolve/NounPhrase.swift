@@ -263,7 +263,10 @@ struct PhraseReader {
                 }
                 break
             }
-            if c.contains(.time) && nTitle == 0 && nOrg == 0 { break }
+            // `الرئيس الأمريكي الحالي أوباما`: a term-status word (portfolios.txt, also a time
+            // word) inside a title chain belongs to the title.
+            if c.contains(.time) && nTitle == 0 && nOrg == 0
+                && !(c.contains(.portfolio) && name == nil && [.title, .complement].contains(last)) { break }
             // `مندوب خليجي آخر`: another person of that description, anonymous.
             if name == nil, [.title, .unnamed, .complement].contains(last), head == .person || head == .unnamed,
                w.proclitic.isEmpty, lex.otherMarkers.contains(w.folded) {
