@@ -315,6 +315,9 @@ struct PhraseReader {
                 } else { break }
                 j += 1; continue
             }
+            // `ودعت وزارة الصحة الجهات المعنية إلى …`: an addressee noun after a phrase starts the
+            // verb's object.
+            if c.contains(.unnamed), j > i, lex.addressees.contains(w.stem) { break }
             if c.contains(.unnamed) {
                 startTitle(j)
                 if head == nil { head = .unnamed }

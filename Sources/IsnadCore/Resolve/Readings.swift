@@ -254,6 +254,11 @@ extension DocumentRun {
             }
             if source == nil, !region.isEmpty {
                 source = subject(in: region, cue: c)
+                // `في حين حث الأطراف المتحاربة على السعي …`: a call's addressee, not its subject.
+                if c.family == "calling", op.kind == .governed, case .phrase(let p)? = source, p.head == .unnamed,
+                   p.range.lowerBound == region.lowerBound, let w = words[p.range.lowerBound], x.lex.addressees.contains(w.stem) {
+                    source = c.conjunction ? .continuation : (subjectBefore(c) ?? .continuation)
+                }
             }
             if source == nil { source = subjectBefore(c) }
             guard let source else { return nil }
@@ -287,7 +292,14 @@ extension DocumentRun {
             np = reader.phrase(at: a, end: sEnd, nominal: true)
             if let p = np, p.titles.isEmpty, p.head == .person, let name = p.name, !isKnownName(name) { np = nil }
         }
+        // `في حين حث الأطراف المتحاربة على السعي …`: a call's addressee, not its subject.
+        var addressee = false
+        if c.family == "calling", let p = np, p.head == .unnamed, let w = words[p.range.lowerBound], x.lex.addressees.contains(w.stem),
+           governed(at: p.range.upperBound, by: c) != nil {
+            addressee = true
+        }
         var start = np?.range.upperBound ?? a
+        if addressee { np = nil }
         start = skipRecipient(start, limit: sEnd)
         var byte = byteStart(start)
         if let g = governed(at: start, by: c) { start = g.token; byte = g.byte }

@@ -106,6 +106,8 @@ public final class Lexicons: @unchecked Sendable {
     public let partitives: [String: String]
     /// Singular source nouns (`مصدر`, folded) → the plural a bare `المصدر` may stand for (`مصادر`).
     public let pluralOf: [String: String]
+    /// Source nouns tagged `addressee` (`أطراف`, `جهات`): usually whom a call is made to.
+    public let addressees: Set<String>
     let all: [(Lexicon, WordClass)]
     /// Every single-word entry of every lexicon, merged: one lookup per reading instead of one
     /// per lexicon.
@@ -166,6 +168,7 @@ public final class Lexicons: @unchecked Sendable {
             if let t = tags.first(where: { $0.hasPrefix("pl=") }) { plurals[key] = ArabicFolding.fold(String(t.dropFirst(3))) }
         }
         pluralOf = plurals
+        addressees = Set(unnamed.entries.filter { $0.value.contains("addressee") }.keys)
         all = [(titles, .title), (honorifics, .honorific), (organizations, .organization), (unnamed, .unnamed),
                (documents, .document), (outlets, .outlet), (givenNames, .givenName), (particles, .particle),
                (stops, .stop), (times, .time), (nationalities, .nationality), (portfolios, .portfolio),
