@@ -77,6 +77,7 @@ struct PhraseReader {
     }
 
     static let maxNameTokens = 5
+    static let maxLineageTokens = 11
     static let maxComplements = 6
 
     func isPunct(_ i: Int, _ marks: Set<Unicode.Scalar>) -> Bool {
@@ -339,10 +340,14 @@ struct PhraseReader {
             let knownSurname = last == .none && bare && w.article && w.proclitic.isEmpty && knownSurnames.contains(w.stem)
             let afterHonorific = last == .honorific || (j > i && words[j - 1]?.classes.contains(.honorific) == true)
             let familyAfterHonorific = afterHonorific && name == nil && c.isEmpty && w.article && w.proclitic.isEmpty && lex.couldBeName(w)
-            let nameStart = c.contains(.givenName) || particleStart || familyAfterHonorific || knownSurname
+            // `الأميرة مضاوي بنت محمد …`: an unknown word followed by بن/بنت is a given name.
+            let beforeNasab = c.isEmpty && !w.article && w.proclitic.isEmpty && name == nil && lex.couldBeName(w)
+                && [.title, .honorific, .complement].contains(last) && j + 1 < end && !barrier[j + 1]
+                && words[j + 1].map { ["بن", "بنت", "ابن"].contains($0.folded) } == true
+            let nameStart = c.contains(.givenName) || particleStart || familyAfterHonorific || knownSurname || beforeNasab
                 || (c.isEmpty && !w.article && w.proclitic.isEmpty && lex.couldBeName(w)
                     && ((last == .none && bare) || last == .honorific || ((last == .title || last == .complement) && givenAhead == nil)))
-            if nameStart && (givenAhead == nil || givenAhead == j || c.contains(.givenName)) {
+            if nameStart && (givenAhead == nil || givenAhead == j || c.contains(.givenName) || beforeNasab) {
                 closeTitles(at: j)
                 let e = familyAfterHonorific || knownSurname ? j + 1 : nameEnd(from: j, end: end, arabic: c.contains(.givenName))
                 // An unknown word with nothing before it is a name only when the phrase ends
@@ -421,7 +426,10 @@ struct PhraseReader {
         // with the article follow (`عبدالعزيز الجبرين`, `أحمد سيف اليافعي`), and it ends the name
         // (`فلاديمير بوتين الغرب` is Putin and an object).
         var onlyGiven = words[i]?.classes.contains(.givenName) == true
-        while k < end, k - i < PhraseReader.maxNameTokens, !barrier[k], let w = words[k] {
+        // A lineage (`مضاوي بنت محمد بن عبد الله بن عبد الرحمن`) may run longer than a name.
+        let limit = (i..<min(end, i + PhraseReader.maxNameTokens)).contains { words[$0].map { ["بن", "بنت", "ابن"].contains($0.folded) } == true }
+            ? PhraseReader.maxLineageTokens : PhraseReader.maxNameTokens
+        while k < end, k - i < limit, !barrier[k], let w = words[k] {
             let c = w.classes
             // `وعلي أكبر ولايتي` after a name starts another name, joined by و.
             if !w.proclitic.isEmpty && !w.article { break }
@@ -430,6 +438,10 @@ struct PhraseReader {
             // After a particle the next word belongs to the name whatever it looks like
             // (`عبد ربه منصور هادي`, `أبو مازن`).
             if words[k - 1]?.classes == .particle && w.proclitic.isEmpty && !c.contains(.stop) && !w.article { k += 1; continue }
+            // The second word of a compound after عبد/أبو belongs to the name even if nothing
+            // follows (`خالد بن عبد الله إن …`).
+            if let p = words[k - 1], p.classes.contains(.particle), lex.articleParticles.contains(p.folded), w.proclitic.isEmpty,
+               !c.contains(.stop), !barrier[k] { k += 1; continue }
             // A particle belongs to the name only when more name follows it (`فان` in `لويس فان
             // جال`, not in `ساموروكوف فان البعض` where it is فإن).
             if c.contains(.particle) && !c.contains(.givenName) {
