@@ -6,7 +6,7 @@ public struct LanguageSettings: Sendable {
 
     public static let knownKeys: Set<String> = [
         "proclitics", "articles", "article-after-l", "feminine-suffixes", "plural-suffixes", "dual-suffixes",
-        "relatives", "fronting", "restating-objects", "clause-openers", "speech-nouns", "non-name-endings", "first-person-endings", "subordinators", "embedding-links", "clause-links", "chain-prepositions", "article-particles", "prepositions", "other-markers", "contrast-heads", "adverbial-heads", "object-pronouns", "auxiliaries", "perfect-particles",
+        "relatives", "fronting", "restating-objects", "clause-openers", "speech-nouns", "non-name-endings", "first-person-endings", "subordinators", "embedding-links", "clause-links", "chain-prepositions", "article-particles", "lineage-particles", "prepositions", "other-markers", "contrast-heads", "adverbial-heads", "object-pronouns", "auxiliaries", "perfect-particles",
     ]
 
     public init(values: [String: [String]] = [:]) { self.values = values }

@@ -36,6 +36,15 @@ public struct Lexicon: Sendable {
     /// Whether some entry of several words starts with this word.
     public func startsEntry(_ folded: String) -> Bool { firstWords.contains(ByteString(folded)) }
     public var count: Int { entries.count }
+    /// Entries tagged `name=value`, each with its value (`أحدهم | one-of=أحد`).
+    public func tagValues(_ name: String) -> [String: String] {
+        let prefix = name + "="
+        var out: [String: String] = [:]
+        for (key, tags) in entries {
+            if let t = tags.first(where: { $0.hasPrefix(prefix) }) { out[key] = String(t.dropFirst(prefix.count)) }
+        }
+        return out
+    }
 
     /// Parses a lexicon file; errors carry the file and line.
     public static func parse(_ contents: String, name: String, path: String) throws(PatternError) -> Lexicon {

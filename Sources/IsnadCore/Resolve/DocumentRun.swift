@@ -28,8 +28,9 @@ struct DocumentRun {
     var issuedContents: [Range<Int>] = []
     /// First tokens of the cues that gave a reading (the others reported nothing).
     var readingCues: Set<Int> = []
-    /// Speakers resolved so far, in text order (for partitives: `أحدهم`).
-    var currentHistory: [Said] = []
+    /// Speakers resolved so far, in text order: what a dropped subject continues, and the
+    /// group a partitive (`أحدهم`) names one of.
+    var spoken: [Said] = []
 
     static let maxRegion = 22
 

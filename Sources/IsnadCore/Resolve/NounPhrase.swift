@@ -343,7 +343,7 @@ struct PhraseReader {
             // `الأميرة مضاوي بنت محمد …`: an unknown word followed by بن/بنت is a given name.
             let beforeNasab = c.isEmpty && !w.article && w.proclitic.isEmpty && name == nil && lex.couldBeName(w)
                 && [.title, .honorific, .complement].contains(last) && j + 1 < end && !barrier[j + 1]
-                && words[j + 1].map { ["بن", "بنت", "ابن"].contains($0.folded) } == true
+                && words[j + 1].map { lex.lineageParticles.contains($0.folded) } == true
             let nameStart = c.contains(.givenName) || particleStart || familyAfterHonorific || knownSurname || beforeNasab
                 || (c.isEmpty && !w.article && w.proclitic.isEmpty && lex.couldBeName(w)
                     && ((last == .none && bare) || last == .honorific || ((last == .title || last == .complement) && givenAhead == nil)))
@@ -427,7 +427,7 @@ struct PhraseReader {
         // (`فلاديمير بوتين الغرب` is Putin and an object).
         var onlyGiven = words[i]?.classes.contains(.givenName) == true
         // A lineage (`مضاوي بنت محمد بن عبد الله بن عبد الرحمن`) may run longer than a name.
-        let limit = (i..<min(end, i + PhraseReader.maxNameTokens)).contains { words[$0].map { ["بن", "بنت", "ابن"].contains($0.folded) } == true }
+        let limit = (i..<min(end, i + PhraseReader.maxNameTokens)).contains { words[$0].map { lex.lineageParticles.contains($0.folded) } == true }
             ? PhraseReader.maxLineageTokens : PhraseReader.maxNameTokens
         while k < end, k - i < limit, !barrier[k], let w = words[k] {
             let c = w.classes

@@ -11,7 +11,7 @@ extension DocumentRun {
     mutating func resolve() -> [Attribution] {
         var readings = readCues().sorted { $0.cue.tokens.lowerBound < $1.cue.tokens.lowerBound }
         readingCues = Set(readings.map(\.cue.tokens.lowerBound))
-        var history: [Said] = []
+        spoken = []
         for i in readings.indices {
             let r = readings[i]
             let sentence = tokens[r.cue.tokens.lowerBound].sentence
@@ -19,17 +19,16 @@ extension DocumentRun {
             switch r.source {
             case .phrase(let np) where np.head == .document:
                 issuedContents = readings[..<i].map(\.content)
-                resolved = issuer(of: np, cue: r.cue, history: history)
+                resolved = issuer(of: np, cue: r.cue)
             case .phrase(let np):
-                currentHistory = history
                 resolved = speaker(for: np, cue: r.cue)
             case .issuer(let np):
                 issuedContents = readings[..<i].map(\.content)
-                resolved = issuer(of: np, cue: r.cue, history: history)
+                resolved = issuer(of: np, cue: r.cue)
             case .continuation:
-                resolved = continuation(for: r.cue, history: history)
+                resolved = continuation(for: r.cue)
             case .clause:
-                resolved = clauseSpeaker(of: r, before: readings[..<i], history: history)
+                resolved = clauseSpeaker(of: r, before: readings[..<i])
             }
             if let alias = r.alias {
                 resolved.0.aliases.append(phraseText(alias))
@@ -46,7 +45,7 @@ extension DocumentRun {
             // without naming its source again.
             let subheading = r.cue.family == "headline" && tokens[r.cue.tokens.lowerBound].paragraph > 0
             if !inSpeech(r.cue.tokens.lowerBound) && !nested && !subheading {
-                history.append(Said(speaker: resolved.0, entity: resolved.1, sentence: sentence, token: r.cue.tokens.lowerBound))
+                spoken.append(Said(speaker: resolved.0, entity: resolved.1, sentence: sentence, token: r.cue.tokens.lowerBound))
             }
         }
         // `وتوقع الوزير انخفاض الأسعار … وفقا للدراسة التي قامت بها الحكومة`: a source marker
@@ -182,7 +181,7 @@ extension DocumentRun {
     /// The phrase of the unnamed group that spoke last, within three sentences before token `k`.
     func partitiveGroup(before k: Int) -> String? {
         let sentence = tokens[k].sentence
-        for r in currentHistory.reversed() where r.token < k {
+        for r in spoken.reversed() where r.token < k {
             guard sentence - r.sentence <= 3 else { return nil }
             if r.speaker.type == .unnamed, let name = r.speaker.name,
                let first = name.split(separator: " ").first.map(String.init),
@@ -243,7 +242,7 @@ extension DocumentRun {
     /// A statement or report speaks for its issuer: the nearest organisation before it, as a
     /// speaker or a mention (`أصدرت وزارة الدفاع بيانا … وقال البيان`), else the last speaker,
     /// else the document phrase itself.
-    mutating func issuer(of np: NounPhrase, cue cueHit: CueHit, history: [Said]) -> (Speaker, Int?, Double) {
+    mutating func issuer(of np: NounPhrase, cue cueHit: CueHit) -> (Speaker, Int?, Double) {
         let cue = cueHit.tokens.lowerBound
         // `تقرير شركة الأبحاث «اكسفورد بزنس جروب»`: the issuer is the document's own genitive.
         if let m = orgMentions.first(where: { m in m.range.lowerBound > np.range.lowerBound && m.range.lowerBound <= np.range.lowerBound + 2
@@ -284,7 +283,7 @@ extension DocumentRun {
             s.aliases.append(phraseText(np))
             return (s, e, 0.8)
         }
-        let lastOrgSpeaker = history.last(where: { $0.speaker.type == .organization })
+        let lastOrgSpeaker = spoken.last(where: { $0.speaker.type == .organization })
         // An institution named inside someone's words (a quotation, a content) issues nothing.
         let lastOrgMention = orgMentions.last(where: { m in m.range.upperBound <= np.range.lowerBound && m.range.upperBound <= cue
             && !inSpeech(m.range.lowerBound) && !issuedContents.contains { $0.contains(tokens[m.range.lowerBound].bytes.lowerBound) } })
@@ -294,7 +293,7 @@ extension DocumentRun {
             s2.aliases.append(phraseText(np))
             return (s2, e, 0.8)
         }
-        if let last = lastOrgSpeaker ?? history.last {
+        if let last = lastOrgSpeaker ?? spoken.last {
             var s = last.speaker
             s.resolution = .continuation
             return (s, last.entity, 0.75)
@@ -315,14 +314,14 @@ extension DocumentRun {
     /// No expressed subject: the most recent compatible speaker continues. Inside a sentence
     /// that has already named a person before the cue (`وتواصلت الصحيفة مع رئيس اللجنة عبدالله
     /// البرقان …، فأكد أن`), that person is the one who goes on.
-    func continuation(for cue: CueHit, history: [Said]) -> (Speaker, Int?, Double) {
+    func continuation(for cue: CueHit) -> (Speaker, Int?, Double) {
         let s = cue.tokens.lowerBound
         let start = sentenceStart(of: s)
         let person = mentions.first(where: { $0.phrase.range.lowerBound >= start && $0.phrase.range.upperBound <= s && !inSpeech($0.phrase.range.lowerBound) })
         // An organisation continues only as the subject of the sentence's first verb
         // (`وبدأ تحالف عربي … ووقف ما يعتبره`), not from inside a fronted phrase.
         let org = orgMentions.first(where: { $0.range.lowerBound == start + 1 && $0.range.upperBound <= s && !inSpeech($0.range.lowerBound) })
-        let lastInSentence = history.last.map { $0.sentence == tokens[s].sentence } ?? false
+        let lastInSentence = spoken.last.map { $0.sentence == tokens[s].sentence } ?? false
         // `… مع رئيس اللجنة عبدالله البرقان لسؤاله …، فأكد أن`: ف (and so) continues the person
         // just named.
         if let f = tokens[s].text.first, f == "ف", cue.conjunction,
@@ -360,18 +359,18 @@ extension DocumentRun {
             }
         }
         // A feminine verb prefers a speaker known to be feminine over one of unknown gender.
-        if cue.feminine && !cue.plural, let said = history.last(where: { $0.entity.map { entities[$0].feminine == true } ?? false }),
-           history.last.map({ !compatible($0, with: cue) || $0.entity.map { entities[$0].feminine != true } ?? true }) ?? false {
+        if cue.feminine && !cue.plural, let said = spoken.last(where: { $0.entity.map { entities[$0].feminine == true } ?? false }),
+           spoken.last.map({ !compatible($0, with: cue) || $0.entity.map { entities[$0].feminine != true } ?? true }) ?? false {
             var s = said.speaker
             s.resolution = .continuation
             return (s, said.entity, 0.75)
         }
-        if let said = history.last(where: { compatible($0, with: cue) }) {
+        if let said = spoken.last(where: { compatible($0, with: cue) }) {
             var s = said.speaker
             s.resolution = .continuation
-            return (s, said.entity, history.last.map { $0.entity == said.entity } == true ? 0.85 : 0.7)
+            return (s, said.entity, spoken.last.map { $0.entity == said.entity } == true ? 0.85 : 0.7)
         }
-        if let said = history.last {
+        if let said = spoken.last {
             var s = said.speaker
             s.resolution = .continuation
             return (s, said.entity, 0.45)
@@ -387,7 +386,7 @@ extension DocumentRun {
     /// An adverbial participle takes the speaker of its clause: the last attribution earlier in
     /// its sentence, else the first speaker phrase of the sentence (the subject of a verb that
     /// is not itself a cue, like `قلل`), else the previous speaker.
-    mutating func clauseSpeaker(of r: Reading, before: ArraySlice<Reading>, history: [Said]) -> (Speaker, Int?, Double) {
+    mutating func clauseSpeaker(of r: Reading, before: ArraySlice<Reading>) -> (Speaker, Int?, Double) {
         let sentence = tokens[r.cue.tokens.lowerBound].sentence
         var start = sentenceStart(of: r.cue.tokens.lowerBound)
         // The participle hangs on the clause it ends: after a link between the writer's clauses
@@ -420,7 +419,7 @@ extension DocumentRun {
             }
             k += 1
         }
-        return continuation(for: r.cue, history: history)
+        return continuation(for: r.cue)
     }
 
     // MARK: Contents

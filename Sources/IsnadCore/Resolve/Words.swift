@@ -108,6 +108,8 @@ public final class Lexicons: @unchecked Sendable {
     public let pluralOf: [String: String]
     /// Source nouns tagged `addressee` (`أطراف`, `جهات`): usually whom a call is made to.
     public let addressees: Set<String>
+    /// `بن`, `بنت`, `ابن`: a name with one is a lineage, which may run longer.
+    public let lineageParticles: Set<String>
     let all: [(Lexicon, WordClass)]
     /// Every single-word entry of every lexicon, merged: one lookup per reading instead of one
     /// per lexicon.
@@ -158,16 +160,9 @@ public final class Lexicons: @unchecked Sendable {
         objectPronouns = s["object-pronouns"].sorted { $0.count > $1.count }
         auxiliaries = withConjunction(s["auxiliaries"])
         perfectParticles = Set(s["perfect-particles"])
-        var parts: [String: String] = [:]
-        for (key, tags) in unnamed.entries {
-            if let t = tags.first(where: { $0.hasPrefix("one-of=") }) { parts[key] = String(t.dropFirst("one-of=".count)) }
-        }
-        partitives = parts
-        var plurals: [String: String] = [:]
-        for (key, tags) in unnamed.entries {
-            if let t = tags.first(where: { $0.hasPrefix("pl=") }) { plurals[key] = ArabicFolding.fold(String(t.dropFirst(3))) }
-        }
-        pluralOf = plurals
+        partitives = unnamed.tagValues("one-of")
+        pluralOf = unnamed.tagValues("pl").mapValues { ArabicFolding.fold($0) }
+        lineageParticles = Set(s["lineage-particles"])
         addressees = Set(unnamed.entries.filter { $0.value.contains("addressee") }.keys)
         all = [(titles, .title), (honorifics, .honorific), (organizations, .organization), (unnamed, .unnamed),
                (documents, .document), (outlets, .outlet), (givenNames, .givenName), (particles, .particle),
